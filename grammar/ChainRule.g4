@@ -1,0 +1,92 @@
+// The chainrule language (SPEC §1): declarations, definitions and requests, one a line.
+// Function names are plain identifiers; the table in chainrule.expr knows them.
+grammar ChainRule;
+
+@lexer::members {
+    // A statement goes on while a bracket or parenthesis is open: newlines inside are dropped.
+    private int depth = 0;
+    private void open() { depth++; }
+    private void close() { if (depth > 0) depth--; }
+    public int openBrackets() { return depth; }
+}
+
+file       : NL* (statement (NL+ statement)*)? NL* EOF ;
+replLine   : NL* statement? NL* EOF ;
+
+statement
+    : FUN name ':' name                                   # funDecl
+    | name (',' name)* ':' shapeSpec                      # varDecl
+    | name '=' expr                                       # definition
+    | DERIVE expr WRT name (',' name)*                    # derive
+    | CLAIM expr ('=' expr)+                              # claim
+    | expr                                                # bareExpr
+    ;
+
+// `3 x 2`, `m × n`, `scalar`, `10 onehot`, `1 x 10 onehot`; the 'x' separator is an identifier
+shapeSpec  : (dim (times dim)?) name* ;
+times      : TIMES | name ;
+dim        : dimTerm (op+=('+' | '-') dimTerm)* ;
+dimTerm    : NUMBER ('*' name)? | name ;
+
+expr
+    : primary                                             # atom
+    | expr ('\'' | TRANSPOSE_T | SUPER_T)                 # transpose
+    | expr '[' index (',' index)? ']'                     # slice
+    | expr op=('^' | '.^') exponent                       # power
+    | '-' expr                                            # negate
+    | expr op=('*' | DOT | '.*' | ODOT | CIRC | '/' | './') expr   # multiply
+    | expr op=('+' | '-') expr                            # add
+    ;
+
+exponent   : '-'? primary ;
+
+primary
+    : D '(' expr ')' '/' D '(' expr ')'                   # derivParens
+    | PARTIAL primary '/' PARTIAL primary                 # derivPartial
+    | DNAME '/' DNAME                                     # derivShort
+    | name ('\'' | PRIME)* '(' (expr (',' expr)*)? ')'    # call
+    | NUMBER                                              # number
+    | name                                                # variable
+    | '(' expr ')'                                        # parens
+    | '[' (row (';' row)*)? ']'                           # matrix
+    ;
+
+row        : expr (',' expr)* ;
+index      : ':' | indexExpr (':' indexExpr)? ;
+indexExpr  : indexTerm (op+=('+' | '-') indexTerm)* ;
+indexTerm  : NUMBER | END | name ;
+
+// keywords are still usable as names where a name is expected in declarations
+name       : ID | D | DNAME | END ;
+
+FUN        : 'fun' ;
+DERIVE     : 'derive' ;
+WRT        : 'wrt' ;
+CLAIM      : 'claim' ;
+END        : 'end' ;
+D          : 'd' ;
+// `dL`, `dW1`: a derivative's short form, only meaningful next to a '/'
+DNAME      : 'd' [\p{Lu}\p{Ll}\p{Lt}\p{Lo}_] [\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}_]* ;
+
+TRANSPOSE_T : '^T' { !Character.isLetterOrDigit(_input.LA(1)) && _input.LA(1) != '_' }? ;
+SUPER_T    : '\u1D40' ;                 // ᵀ
+PRIME      : '\u2032' ;                 // ′ (the ASCII ' is the transpose token, read as a prime after a function name)
+DOT        : '\u00B7' | '\u22C5' ;       // · ⋅
+ODOT       : '\u2299' ;                 // ⊙
+CIRC       : '\u2218' ;                 // ∘
+TIMES      : '\u00D7' ;                 // ×
+PARTIAL    : '\u2202' ;                 // ∂
+
+LPAREN     : '(' { open(); } ;
+RPAREN     : ')' { close(); } ;
+LBRACK     : '[' { open(); } ;
+RBRACK     : ']' { close(); } ;
+
+NUMBER     : [0-9]+ ('.' [0-9]*)? ([eE] [+-]? [0-9]+)?
+           | '.' [0-9]+ ([eE] [+-]? [0-9]+)? ;
+// modifier letters (\p{Lm}) are left out so that ᵀ after a name is a transpose
+ID         : [\p{Lu}\p{Ll}\p{Lt}\p{Lo}_] [\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}_]* ;
+NL         : ('\r'? '\n' | '\r') { if (depth > 0) skip(); } ;
+COMMENT    : '#' ~[\r\n]* -> skip ;
+WS         : [ \t\f\u00A0\uFEFF]+ -> skip ;
+ERRCHAR    : . ;

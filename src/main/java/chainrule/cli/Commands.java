@@ -1,0 +1,39 @@
+package chainrule.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: 'chainrule FILE' runs a file; the subcommands do one thing each. */
+final class Commands {
+    private Commands() {}
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new RunCommand());
+        cmd.addSubcommand("shapes", new ShapesCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+
+    @Command(name = "chainrule", mixinStandardHelpOptions = true, version = "chainrule 0.1.0",
+            description = "Symbolic derivatives of neural-network equations: shape-checked, simplified, verified.")
+    static final class RunCommand implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a problem file (.nn)")
+        String file;
+
+        @CommandLine.Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            if (file == null) {
+                common.spec.commandLine().usage(common.spec.commandLine().getOut());
+                return Main.OK;
+            }
+            Loader.load(file);
+            return Main.OK;
+        }
+    }
+}

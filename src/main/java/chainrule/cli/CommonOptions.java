@@ -1,0 +1,29 @@
+package chainrule.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The options every command takes (SPEC §4). */
+final class CommonOptions {
+    enum Format { text, json, latex }
+
+    @Option(names = "--format", paramLabel = "text|json|latex", description = "output format (default: text)")
+    Format format = Format.text;
+
+    @Option(names = "--unicode", description = "write text with ᵀ, ⊙, · and subscripts")
+    boolean unicode;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the random points of numeric checks")
+    long seed = 1;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    Output output() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return new Output(format == Format.json, out, err);
+    }
+}

@@ -1,0 +1,126 @@
+package chainrule.expr;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.DoublePredicate;
+import java.util.function.Function;
+
+/**
+ * The elementwise functions. A new one is one entry: its name, its LaTeX, its values and
+ * derivatives, whether it has a kink at 0, its domain, and (optionally) how to write its
+ * derivative in closed form and in terms of its own value.
+ */
+public enum Builtin implements Fn {
+    RELU("relu", "\\operatorname{relu}", true, x -> true,
+            (o, x) -> switch (o) { case 0 -> Math.max(0, x); case 1 -> x > 0 ? 1 : 0; default -> 0; },
+            a -> Optional.empty(), h -> Optional.empty()),
+    SIGMOID("sigmoid", "\\sigma", false, x -> true,
+            (o, x) -> {
+                double s = 1 / (1 + Math.exp(-x));
+                return switch (o) { case 0 -> s; case 1 -> s * (1 - s); case 2 -> s * (1 - s) * (1 - 2 * s);
+                    default -> s * (1 - s) * (1 - 6 * s + 6 * s * s); };
+            },
+            a -> Optional.empty(),
+            h -> Optional.of(Ex.hadamard(h, Ex.sub(Ex.ones(h.shape()), h)))),
+    TANH("tanh", "\\tanh", false, x -> true,
+            (o, x) -> {
+                double t = Math.tanh(x);
+                return switch (o) { case 0 -> t; case 1 -> 1 - t * t; case 2 -> -2 * t * (1 - t * t);
+                    default -> -2 * (1 - t * t) * (1 - 3 * t * t); };
+            },
+            a -> Optional.empty(),
+            h -> Optional.of(Ex.sub(Ex.ones(h.shape()), Ex.power(h, 2)))),
+    EXP("exp", "\\exp", false, x -> true, (o, x) -> Math.exp(x),
+            a -> Optional.of(Ex.apply(valueOf("EXP"), a)), h -> Optional.of(h)),
+    LOG("log", "\\log", false, x -> x > 0,
+            (o, x) -> switch (o) { case 0 -> Math.log(x); case 1 -> 1 / x; case 2 -> -1 / (x * x); default -> 2 / (x * x * x); },
+            a -> Optional.of(Ex.power(a, -1)), h -> Optional.empty()),
+    SQRT("sqrt", "\\sqrt", false, x -> x > 0,
+            (o, x) -> switch (o) { case 0 -> Math.sqrt(x); case 1 -> 0.5 / Math.sqrt(x);
+                case 2 -> -0.25 * Math.pow(x, -1.5); default -> 0.375 * Math.pow(x, -2.5); },
+            a -> Optional.of(Ex.scale(Ex.num(0.5), Ex.power(a, -0.5))), h -> Optional.empty()),
+    ABS("abs", "\\operatorname{abs}", true, x -> true,
+            (o, x) -> switch (o) { case 0 -> Math.abs(x); case 1 -> Math.signum(x); default -> 0; },
+            a -> Optional.of(Ex.apply(valueOf("SIGN"), a)), h -> Optional.empty()),
+    SIN("sin", "\\sin", false, x -> true,
+            (o, x) -> switch (o % 4) { case 0 -> Math.sin(x); case 1 -> Math.cos(x); case 2 -> -Math.sin(x); default -> -Math.cos(x); },
+            a -> Optional.of(Ex.apply(valueOf("COS"), a)), h -> Optional.empty()),
+    COS("cos", "\\cos", false, x -> true,
+            (o, x) -> switch (o % 4) { case 0 -> Math.cos(x); case 1 -> -Math.sin(x); case 2 -> -Math.cos(x); default -> Math.sin(x); },
+            a -> Optional.of(Ex.neg(Ex.apply(valueOf("SIN"), a))), h -> Optional.empty()),
+    SOFTPLUS("softplus", "\\operatorname{softplus}", false, x -> true,
+            (o, x) -> {
+                double s = 1 / (1 + Math.exp(-x));
+                return switch (o) { case 0 -> x > 30 ? x : Math.log1p(Math.exp(x)); case 1 -> s; case 2 -> s * (1 - s);
+                    default -> s * (1 - s) * (1 - 2 * s); };
+            },
+            a -> Optional.of(Ex.apply(valueOf("SIGMOID"), a)), h -> Optional.empty()),
+    SQUARE("square", "\\operatorname{square}", false, x -> true,
+            (o, x) -> switch (o) { case 0 -> x * x; case 1 -> 2 * x; case 2 -> 2; default -> 0; },
+            a -> Optional.of(Ex.scale(Ex.num(2), a)), h -> Optional.empty()),
+    SIGN("sign", "\\operatorname{sign}", true, x -> true,
+            (o, x) -> o == 0 ? Math.signum(x) : 0,
+            a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty()),
+    STEP("step", "\\operatorname{step}", true, x -> true,
+            (o, x) -> o == 0 ? (x > 0 ? 1 : 0) : 0,
+            a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty());
+
+    /** Values of the function and its derivatives. */
+    public interface Kernel {
+        double at(int order, double x);
+    }
+
+    private final String fname;
+    public final String latex;
+    private final boolean kinked;
+    private final DoublePredicate domain;
+    private final Kernel kernel;
+    private final Function<Expr, Optional<Expr>> closedDerivative;
+    private final Function<Expr, Optional<Expr>> derivativeFromValue;
+
+    Builtin(String fname, String latex, boolean kinked, DoublePredicate domain, Kernel kernel,
+            Function<Expr, Optional<Expr>> closedDerivative, Function<Expr, Optional<Expr>> derivativeFromValue) {
+        this.fname = fname;
+        this.latex = latex;
+        this.kinked = kinked;
+        this.domain = domain;
+        this.kernel = kernel;
+        this.closedDerivative = closedDerivative;
+        this.derivativeFromValue = derivativeFromValue;
+    }
+
+    public static Optional<Builtin> named(String name) {
+        return Arrays.stream(values()).filter(b -> b.fname.equals(name)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return fname;
+    }
+
+    public String fname() {
+        return fname;
+    }
+
+    public double at(int order, double x) {
+        return kernel.at(order, x);
+    }
+
+    public boolean kinked() {
+        return kinked;
+    }
+
+    public boolean inDomain(double x) {
+        return domain.test(x);
+    }
+
+    /** f'(a) written without a prime where a textbook does (abs' = sign, exp' = exp, ...). */
+    public Optional<Expr> closedDerivative(Expr a) {
+        return closedDerivative.apply(a);
+    }
+
+    /** f'(z) written with h = f(z) (sigmoid' = h .* (1 - h), tanh' = 1 - h.^2), where that reads better. */
+    public Optional<Expr> derivativeFromValue(Expr h) {
+        return derivativeFromValue.apply(h);
+    }
+}

@@ -1,0 +1,135 @@
+package chainrule.expr;
+
+import java.util.List;
+
+/**
+ * The typed expression tree every stage after shape checking works on: each node knows its
+ * shape. Build nodes through {@link Ex}, whose smart constructors fold zeros and identities
+ * and check shapes; the records themselves only hold data.
+ */
+public sealed interface Expr {
+
+    Shape shape();
+
+    /** An input or a definition of the program, by name. */
+    record Var(String name, Shape shape) implements Expr {}
+
+    record Num(double value) implements Expr {
+        public Shape shape() { return Shape.SCALAR; }
+    }
+
+    /** The size of a dimension as a number, e.g. n in mean(x) = sum(x)/n. */
+    record Size(Dim dim) implements Expr {
+        public Shape shape() { return Shape.SCALAR; }
+    }
+
+    record Zero(Shape shape) implements Expr {}
+
+    record Identity(Dim n) implements Expr {
+        public Shape shape() { return new Shape(n, n); }
+    }
+
+    record Ones(Shape shape) implements Expr {}
+
+    /** Two or more terms of one shape (broadcasting is explicit, see {@link Broadcast}). */
+    record Add(List<Expr> terms, Shape shape) implements Expr {}
+
+    record Neg(Expr a) implements Expr {
+        public Shape shape() { return a.shape(); }
+    }
+
+    record MatMul(Expr a, Expr b, Shape shape) implements Expr {}
+
+    /** A 1 x 1 value times anything. */
+    record Scale(Expr s, Expr a) implements Expr {
+        public Shape shape() { return a.shape(); }
+    }
+
+    record Hadamard(Expr a, Expr b) implements Expr {
+        public Shape shape() { return a.shape(); }
+    }
+
+    /** Elementwise division of same-shaped operands. */
+    record Divide(Expr a, Expr b) implements Expr {
+        public Shape shape() { return a.shape(); }
+    }
+
+    /** Elementwise power by a number. */
+    record Power(Expr a, double p) implements Expr {
+        public Shape shape() { return a.shape(); }
+    }
+
+    record Transpose(Expr a) implements Expr {
+        public Shape shape() { return a.shape().transpose(); }
+    }
+
+    /** An elementwise function or one of its derivatives: order 1 is f', order 2 is f''. */
+    record Apply(Fn fn, int order, Expr a) implements Expr {
+        public Shape shape() { return a.shape(); }
+    }
+
+    /** An opaque scalar-valued function ({@code fun loss : scalar}); order 1 is its gradient. */
+    record OpaqueScalar(String name, int order, Expr a) implements Expr {
+        public Shape shape() { return order == 0 ? Shape.SCALAR : a.shape(); }
+    }
+
+    record Softmax(SoftKind kind, Expr a, Shape shape) implements Expr {}
+
+    record Reduce(Axis axis, Expr a, Shape shape) implements Expr {}
+
+    /** A scalar to any shape, a column to every column, a row to every row. */
+    record Broadcast(Expr a, Shape shape) implements Expr {}
+
+    record MatFn(MatOp op, Expr a, Shape shape) implements Expr {}
+
+    /** diag(v): a vector to a diagonal matrix. */
+    record DiagMatrix(Expr v, Shape shape) implements Expr {}
+
+    /** diag(A): a square matrix's diagonal as a column. */
+    record DiagPart(Expr m, Shape shape) implements Expr {}
+
+    record Kron(Expr a, Expr b, Shape shape) implements Expr {}
+
+    /** The same entries in column-major order under another shape; vec(A) is one. */
+    record Reshape(Expr a, Shape shape) implements Expr {}
+
+    /** Rows and columns from..to, 1-based and inclusive. */
+    record Slice(Expr a, Range rows, Range cols, Shape shape) implements Expr {}
+
+    record Concat(Axis axis, List<Expr> parts, Shape shape) implements Expr {}
+
+    /** d(of)/d(wrt), not yet worked out (a claim's step, or a named intermediate). */
+    record Derivative(Expr of, Var wrt, Shape shape) implements Expr {}
+
+    /** A 1-based inclusive index range. */
+    record Range(Dim from, Dim to) {
+        public Dim length() {
+            return to.minus(from).plus(Dim.ONE);
+        }
+    }
+
+    enum Axis {
+        /** sum over everything; concatenation: stacked vertically */
+        ALL, COLUMNS, ROWS, VERTICAL, HORIZONTAL
+    }
+
+    enum SoftKind {
+        SOFTMAX("softmax"), LOG_SOFTMAX("log_softmax"), LOGSUMEXP("logsumexp");
+
+        public final String fname;
+
+        SoftKind(String fname) {
+            this.fname = fname;
+        }
+    }
+
+    enum MatOp {
+        NORM("norm"), TRACE("tr"), DET("det"), LOGDET("logdet"), INV("inv");
+
+        public final String fname;
+
+        MatOp(String fname) {
+            this.fname = fname;
+        }
+    }
+}

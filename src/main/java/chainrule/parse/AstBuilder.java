@@ -1,0 +1,304 @@
+package chainrule.parse;
+
+import chainrule.expr.Dim;
+import chainrule.grammar.ChainRuleBaseVisitor;
+import chainrule.grammar.ChainRuleParser.*;
+import chainrule.source.ErrorKind;
+import chainrule.source.Problem;
+import chainrule.source.SourceFile;
+import chainrule.source.Span;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/** Turns ANTLR's parse tree into {@link Stmt}s and {@link Ast}s; problems it finds are collected. */
+final class AstBuilder extends ChainRuleBaseVisitor<Object> {
+    private final SourceFile source;
+    private final List<Problem> problems;
+
+    AstBuilder(SourceFile source, List<Problem> problems) {
+        this.source = source;
+        this.problems = problems;
+    }
+
+    static Span span(ParserRuleContext ctx) {
+        Token a = ctx.getStart(), b = ctx.getStop();
+        if (b == null || b.getStopIndex() < a.getStartIndex()) b = a;
+        return new Span(a.getLine(), a.getCharPositionInLine() + 1, a.getStartIndex(), b.getStopIndex() + 1);
+    }
+
+    static Span span(Token t) {
+        return new Span(t.getLine(), t.getCharPositionInLine() + 1, t.getStartIndex(), t.getStopIndex() + 1);
+    }
+
+    private void problem(Span at, String message) {
+        problems.add(new Problem(ErrorKind.SYNTAX, source, at, message));
+    }
+
+    List<Stmt> statements(List<StatementContext> contexts) {
+        List<Stmt> out = new ArrayList<>();
+        for (StatementContext c : contexts) {
+            Object s = visit(c);
+            if (s instanceof Stmt stmt) out.add(stmt);
+        }
+        return out;
+    }
+
+    Ast.Name name(NameContext ctx) {
+        return new Ast.Name(ctx.getText(), span(ctx));
+    }
+
+    // ---- statements
+
+    @Override
+    public Object visitFunDecl(FunDeclContext ctx) {
+        Ast.Name kind = name(ctx.name(1));
+        Stmt.FunKind k = switch (kind.name()) {
+            case "scalar" -> Stmt.FunKind.SCALAR;
+            case "elementwise" -> Stmt.FunKind.ELEMENTWISE;
+            default -> {
+                problem(kind.span(), "a function is declared 'scalar' or 'elementwise', not '" + kind.name() + "'");
+                yield null;
+            }
+        };
+        return k == null ? null : new Stmt.FunDecl(name(ctx.name(0)), k, span(ctx));
+    }
+
+    @Override
+    public Object visitVarDecl(VarDeclContext ctx) {
+        List<Ast.Name> names = ctx.name().stream().map(this::name).toList();
+        ShapeSpecContext spec = ctx.shapeSpec();
+        List<DimContext> dims = spec.dim();
+        Dim rows, cols;
+        if (dims.size() == 1 && dims.get(0).getText().equals("scalar")) {
+            rows = Dim.ONE;
+            cols = Dim.ONE;
+        } else {
+            rows = dim(dims.get(0));
+            cols = dims.size() > 1 ? dim(dims.get(1)) : Dim.ONE;
+        }
+        if (spec.times() != null) {
+            String sep = spec.times().getText();
+            if (!sep.equals("x") && !sep.equals("\u00D7")) {
+                problem(span(spec.times()), "expected 'x' or '\u00D7' between two dimensions, found '" + sep + "'");
+            }
+        }
+        Set<Stmt.Property> props = EnumSet.noneOf(Stmt.Property.class);
+        for (NameContext p : spec.name()) {
+            switch (p.getText()) {
+                case "onehot" -> props.add(Stmt.Property.ONEHOT);
+                case "symmetric" -> props.add(Stmt.Property.SYMMETRIC);
+                case "positive" -> props.add(Stmt.Property.POSITIVE);
+                default -> problem(span(p), "unknown property '" + p.getText()
+                        + "' (a shape may be followed by onehot, symmetric or positive)");
+            }
+        }
+        return new Stmt.VarDecl(names, rows, cols, props, span(ctx));
+    }
+
+    private Dim dim(DimContext ctx) {
+        Dim total = Dim.of(0);
+        List<DimTermContext> terms = ctx.dimTerm();
+        for (int i = 0; i < terms.size(); i++) {
+            Dim term = dimTerm(terms.get(i));
+            boolean minus = i > 0 && ctx.op.get(i - 1).getText().equals("-");
+            total = minus ? total.minus(term) : total.plus(term);
+        }
+        return total;
+    }
+
+    private Dim dimTerm(DimTermContext ctx) {
+        if (ctx.NUMBER() != null) {
+            long n = wholeNumber(ctx.NUMBER().getSymbol());
+            return ctx.name() == null ? Dim.of(n) : Dim.symbol(ctx.name().getText()).times(Dim.of(n));
+        }
+        String s = ctx.name().getText();
+        if (s.equals("scalar")) {
+            problem(span(ctx), "'scalar' stands alone: write 'c : scalar'");
+        }
+        return Dim.symbol(s);
+    }
+
+    private long wholeNumber(Token t) {
+        try {
+            long v = Long.parseLong(t.getText());
+            if (v < 1 || v > 1_000_000_000L) {
+                problem(span(t), "a dimension must be a whole number from 1 up, not " + t.getText());
+                return 1;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problem(span(t), "a dimension must be a whole number, not " + t.getText());
+            return 1;
+        }
+    }
+
+    @Override
+    public Object visitDefinition(DefinitionContext ctx) {
+        return new Stmt.Definition(name(ctx.name()), expr(ctx.expr()), span(ctx));
+    }
+
+    @Override
+    public Object visitDerive(DeriveContext ctx) {
+        return new Stmt.Derive(expr(ctx.expr()), ctx.name().stream().map(this::name).toList(), span(ctx));
+    }
+
+    @Override
+    public Object visitClaim(ClaimContext ctx) {
+        List<Ast> all = ctx.expr().stream().map(this::expr).toList();
+        Span whole = span(ctx.expr(0)).to(span(ctx.expr(ctx.expr().size() - 1)));
+        return new Stmt.Claim(all.get(0), all.subList(1, all.size()), source.slice(whole), span(ctx));
+    }
+
+    @Override
+    public Object visitBareExpr(BareExprContext ctx) {
+        return new Stmt.Show(expr(ctx.expr()), span(ctx));
+    }
+
+    // ---- expressions
+
+    Ast expr(ExprContext ctx) {
+        return (Ast) visit(ctx);
+    }
+
+    @Override
+    public Object visitAtom(AtomContext ctx) {
+        return visit(ctx.primary());
+    }
+
+    @Override
+    public Object visitTranspose(TransposeContext ctx) {
+        return new Ast.Transpose(expr(ctx.expr()), span(ctx));
+    }
+
+    @Override
+    public Object visitSlice(SliceContext ctx) {
+        List<Ast.IndexArg> args = ctx.index().stream().map(this::index).toList();
+        return new Ast.Index(expr(ctx.expr()), args, span(ctx));
+    }
+
+    private Ast.IndexArg index(IndexContext ctx) {
+        Span s = span(ctx);
+        if (ctx.indexExpr().isEmpty()) return new Ast.IndexArg.All(s);
+        if (ctx.indexExpr().size() == 1) return new Ast.IndexArg.At(indexExpr(ctx.indexExpr(0)), s);
+        return new Ast.IndexArg.Between(indexExpr(ctx.indexExpr(0)), indexExpr(ctx.indexExpr(1)), s);
+    }
+
+    private Ast.IndexExpr indexExpr(IndexExprContext ctx) {
+        List<Ast.IndexTerm> terms = new ArrayList<>();
+        List<IndexTermContext> ts = ctx.indexTerm();
+        for (int i = 0; i < ts.size(); i++) {
+            int sign = i > 0 && ctx.op.get(i - 1).getText().equals("-") ? -1 : 1;
+            IndexTermContext t = ts.get(i);
+            if (t.NUMBER() != null) {
+                long v;
+                try {
+                    v = Long.parseLong(t.NUMBER().getText());
+                } catch (NumberFormatException e) {
+                    problem(span(t), "an index must be a whole number, not " + t.getText());
+                    v = 1;
+                }
+                terms.add(new Ast.IndexTerm(sign, v, null));
+            } else {
+                terms.add(new Ast.IndexTerm(sign, 0, t.getText()));
+            }
+        }
+        return new Ast.IndexExpr(terms);
+    }
+
+    @Override
+    public Object visitPower(PowerContext ctx) {
+        Ast.BinOp op = ctx.op.getText().equals("^") ? Ast.BinOp.POW : Ast.BinOp.EPOW;
+        ExponentContext e = ctx.exponent();
+        Ast exponent = (Ast) visit(e.primary());
+        if (e.getChildCount() > 1) exponent = new Ast.Negate(exponent, span(e));
+        return new Ast.Binary(op, expr(ctx.expr()), exponent, span(ctx));
+    }
+
+    @Override
+    public Object visitNegate(NegateContext ctx) {
+        return new Ast.Negate(expr(ctx.expr()), span(ctx));
+    }
+
+    @Override
+    public Object visitMultiply(MultiplyContext ctx) {
+        Ast.BinOp op = switch (ctx.op.getText()) {
+            case "*", "\u00B7", "\u22C5" -> Ast.BinOp.MUL;
+            case ".*", "\u2299", "\u2218" -> Ast.BinOp.HADAMARD;
+            case "/" -> Ast.BinOp.DIV;
+            default -> Ast.BinOp.EDIV;
+        };
+        return new Ast.Binary(op, expr(ctx.expr(0)), expr(ctx.expr(1)), span(ctx));
+    }
+
+    @Override
+    public Object visitAdd(AddContext ctx) {
+        Ast.BinOp op = ctx.op.getText().equals("+") ? Ast.BinOp.ADD : Ast.BinOp.SUB;
+        return new Ast.Binary(op, expr(ctx.expr(0)), expr(ctx.expr(1)), span(ctx));
+    }
+
+    // ---- primaries
+
+    @Override
+    public Object visitDerivParens(DerivParensContext ctx) {
+        return new Ast.Derivative(expr(ctx.expr(0)), expr(ctx.expr(1)), null, span(ctx));
+    }
+
+    @Override
+    public Object visitDerivPartial(DerivPartialContext ctx) {
+        return new Ast.Derivative((Ast) visit(ctx.primary(0)), (Ast) visit(ctx.primary(1)), null, span(ctx));
+    }
+
+    @Override
+    public Object visitDerivShort(DerivShortContext ctx) {
+        Token num = ctx.DNAME(0).getSymbol(), den = ctx.DNAME(1).getSymbol();
+        Ast.Name of = new Ast.Name(num.getText().substring(1), shifted(num));
+        Ast.Name wrt = new Ast.Name(den.getText().substring(1), shifted(den));
+        Ast division = new Ast.Binary(Ast.BinOp.DIV, new Ast.Name(num.getText(), span(num)),
+                new Ast.Name(den.getText(), span(den)), span(ctx));
+        return new Ast.Derivative(of, wrt, division, span(ctx));
+    }
+
+    /** The span of a name inside a `dName` token, past the d. */
+    private static Span shifted(Token t) {
+        Span s = span(t);
+        return new Span(s.line(), s.col() + 1, s.start() + 1, s.stop());
+    }
+
+    @Override
+    public Object visitCall(CallContext ctx) {
+        int primes = ctx.getChildCount() - ctx.expr().size() - Math.max(0, ctx.expr().size() - 1) - 3;
+        List<Ast> args = ctx.expr().stream().map(this::expr).toList();
+        return new Ast.Call(ctx.name().getText(), primes, args, span(ctx.name()), span(ctx));
+    }
+
+    @Override
+    public Object visitNumber(NumberContext ctx) {
+        String text = ctx.getText();
+        return new Ast.Number(Double.parseDouble(text), text, span(ctx));
+    }
+
+    @Override
+    public Object visitVariable(VariableContext ctx) {
+        return name(ctx.name());
+    }
+
+    @Override
+    public Object visitParens(ParensContext ctx) {
+        return expr(ctx.expr());
+    }
+
+    @Override
+    public Object visitMatrix(MatrixContext ctx) {
+        if (ctx.row().isEmpty()) {
+            problem(span(ctx), "an empty matrix [] has no shape; write zeros(m, n) for a matrix of zeros");
+            return new Ast.Number(0, "0", span(ctx));
+        }
+        List<List<Ast>> rows = new ArrayList<>();
+        for (RowContext r : ctx.row()) rows.add(r.expr().stream().map(this::expr).toList());
+        return new Ast.Matrix(rows, span(ctx));
+    }
+}

@@ -1,0 +1,380 @@
+package chainrule.shape;
+
+import chainrule.expr.Expr;
+import chainrule.expr.Shape;
+import chainrule.parse.Ast;
+import chainrule.parse.Stmt;
+import chainrule.source.ChainRuleException;
+import chainrule.source.ErrorKind;
+import chainrule.source.Problem;
+import chainrule.source.SourceFile;
+import chainrule.source.Span;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The shape stage for a whole file: declarations, definitions in dependency order (cycles
+ * named), inference across the file, then the typed program. All problems found are reported
+ * together.
+ */
+public final class Checker {
+    private final SourceFile source;
+    private final Unifier u = new Unifier();
+    private final Inference inf;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private final Map<String, Stmt.VarDecl> declared = new LinkedHashMap<>();
+    private final Map<String, Ast.Name> declaredAt = new HashMap<>();
+    private final Map<String, Stmt.FunKind> functions = new LinkedHashMap<>();
+    private final Map<String, Stmt.Definition> definitions = new LinkedHashMap<>();
+    private final Set<String> dims = new java.util.TreeSet<>();
+    /** Every name's shape, possibly with unknowns while inference runs. */
+    private final Map<String, Shape> shapes = new LinkedHashMap<>();
+    private final Map<String, Span> inferredAt = new LinkedHashMap<>();
+
+    private Checker(SourceFile source) {
+        this.source = source;
+        this.inf = new Inference(u, source);
+    }
+
+    public static Program check(SourceFile source, List<Stmt> statements) {
+        return new Checker(source).run(statements);
+    }
+
+    private Program run(List<Stmt> statements) {
+        declare(statements);
+        List<String> order = order();
+        for (String name : order) defineShape(name);
+        List<Stmt> requests = statements.stream()
+                .filter(s -> s instanceof Stmt.Derive || s instanceof Stmt.Claim || s instanceof Stmt.Show).toList();
+        Set<String> used = usedNames(statements);
+        for (Stmt r : requests) inferRequest(r, used);
+        if (problems.isEmpty()) {
+            try {
+                inf.resolveDeferred();
+            } catch (ChainRuleException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new ChainRuleException(problems);
+        return build(order, requests);
+    }
+
+    // ---- declarations and definitions
+
+    private void declare(List<Stmt> statements) {
+        for (Stmt s : statements) {
+            switch (s) {
+                case Stmt.VarDecl d -> {
+                    dims.addAll(d.rows().symbols());
+                    dims.addAll(d.cols().symbols());
+                    for (Ast.Name n : d.names()) {
+                        if (declaredAt.containsKey(n.name()) || functions.containsKey(n.name())) {
+                            problems.add(problem(ErrorKind.NAME, n.span(), n.name() + " is declared twice: here and at line "
+                                    + firstLine(n.name())));
+                            continue;
+                        }
+                        declared.put(n.name(), d);
+                        declaredAt.put(n.name(), n);
+                        shapes.put(n.name(), new Shape(d.rows(), d.cols()));
+                    }
+                }
+                case Stmt.FunDecl f -> {
+                    if (declaredAt.containsKey(f.name().name()) || functions.containsKey(f.name().name())) {
+                        problems.add(problem(ErrorKind.NAME, f.name().span(), f.name().name()
+                                + " is declared twice: here and at line " + firstLine(f.name().name())));
+                    } else {
+                        functions.put(f.name().name(), f.kind());
+                        declaredAt.put(f.name().name(), f.name());
+                    }
+                }
+                case Stmt.Definition d -> {
+                    String name = d.name().name();
+                    Stmt.Definition before = definitions.get(name);
+                    if (before != null) {
+                        problems.add(problem(ErrorKind.NAME, d.name().span(), name + " is defined twice: here and at line "
+                                + before.span().line()));
+                    } else if (functions.containsKey(name)) {
+                        problems.add(problem(ErrorKind.NAME, d.name().span(), name + " is declared a function at line "
+                                + declaredAt.get(name).span().line() + "; it cannot also be defined"));
+                    } else {
+                        definitions.put(name, d);
+                    }
+                }
+                default -> { }
+            }
+        }
+        // a name used as a dimension anywhere is a size symbol, not a value
+        for (String name : definitions.keySet()) {
+            if (dims.contains(name)) {
+                problems.add(problem(ErrorKind.NAME, definitions.get(name).name().span(), name
+                        + " is used as a dimension in a declaration; it cannot also be defined"));
+            }
+        }
+        for (String name : declared.keySet()) {
+            if (dims.contains(name)) {
+                problems.add(problem(ErrorKind.NAME, declaredAt.get(name).span(), name
+                        + " is both a declared name and a dimension; rename one of them"));
+            }
+        }
+        if (!problems.isEmpty()) throw new ChainRuleException(problems);
+    }
+
+    private int firstLine(String name) {
+        Ast.Name n = declaredAt.get(name);
+        return n == null ? 0 : n.span().line();
+    }
+
+    /** Definitions ordered so each comes after the ones it uses; a cycle is an error naming its members. */
+    private List<String> order() {
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
+        for (String name : definitions.keySet()) {
+            visit(name, state, new ArrayList<>(), out);
+        }
+        if (!problems.isEmpty()) throw new ChainRuleException(problems);
+        return out;
+    }
+
+    private void visit(String name, Map<String, Integer> state, List<String> path, List<String> out) {
+        Integer st = state.get(name);
+        if (st != null && st == 2) return;
+        if (st != null && st == 1) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+            cycle.add(name);
+            Stmt.Definition d = definitions.get(name);
+            problems.add(problem(ErrorKind.CYCLE, d.name().span(), "definitions form a cycle: " + String.join(" -> ", cycle)));
+            state.put(name, 2);
+            return;
+        }
+        state.put(name, 1);
+        path.add(name);
+        for (String dep : Names.of(definitions.get(name).body())) {
+            if (definitions.containsKey(dep) && !dep.equals(name)) visit(dep, state, path, out);
+            else if (dep.equals(name)) {
+                problems.add(problem(ErrorKind.CYCLE, definitions.get(name).name().span(),
+                        name + " is defined in terms of itself"));
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(name, 2);
+        out.add(name);
+    }
+
+    private void defineShape(String name) {
+        Stmt.Definition d = definitions.get(name);
+        try {
+            Shape s = inf.infer(d.body(), fileScope(true));
+            Shape declaredShape = shapes.get(name);
+            if (declaredShape != null && !u.unify(declaredShape, s)) {
+                throw inf.error(d.body().span(), name + " is declared " + Inference.show(u.resolve(declaredShape))
+                        + " at line " + firstLine(name) + " but its definition is " + Inference.show(u.resolve(s)));
+            }
+            shapes.put(name, s);
+        } catch (ChainRuleException e) {
+            problems.addAll(e.problems());
+            shapes.put(name, u.freshShape());
+        }
+    }
+
+    private Set<String> usedNames(List<Stmt> statements) {
+        Set<String> used = new HashSet<>(declared.keySet());
+        used.addAll(definitions.keySet());
+        for (Stmt s : statements) {
+            switch (s) {
+                case Stmt.Definition d -> used.addAll(Names.of(d.body()));
+                case Stmt.Derive d -> used.addAll(Names.of(d.of()));
+                case Stmt.Show d -> used.addAll(Names.of(d.expr()));
+                default -> { }
+            }
+        }
+        return used;
+    }
+
+    private void inferRequest(Stmt r, Set<String> used) {
+        try {
+            switch (r) {
+                case Stmt.Derive d -> {
+                    inf.infer(d.of(), fileScope(true));
+                    for (Ast.Name w : d.wrt()) {
+                        if (!used.contains(w.name())) {
+                            List<String> near = Functions.near(w.name(), new ArrayList<>(used));
+                            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), "'" + w.name()
+                                    + "' appears nowhere else in the file, so there is nothing to differentiate with respect to"
+                                    + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?"));
+                        }
+                    }
+                }
+                case Stmt.Show s -> inf.infer(s.expr(), fileScope(true));
+                default -> { }
+            }
+        } catch (ChainRuleException e) {
+            problems.addAll(e.problems());
+        }
+    }
+
+    // ---- scopes
+
+    private Scope fileScope(boolean mayCreate) {
+        return new Scope() {
+            public Meaning lookup(Ast.Name n) {
+                String name = n.name();
+                Shape s = shapes.get(name);
+                if (s != null) return new Meaning.Value(name, s);
+                if (dims.contains(name)) return new Meaning.Size(name);
+                if (name.equals("I")) return new Meaning.Eye();
+                if (functions.containsKey(name)) {
+                    throw ChainRuleException.at(ErrorKind.NAME, source, n.span(), name
+                            + " is a function; call it as " + name + "(...)");
+                }
+                if (!mayCreate) {
+                    throw ChainRuleException.at(ErrorKind.NAME, source, n.span(), "unknown name '" + name + "'");
+                }
+                Shape fresh = u.freshShape();
+                shapes.put(name, fresh);
+                inferredAt.put(name, n.span());
+                return new Meaning.Value(name, fresh);
+            }
+
+            public Stmt.FunKind function(String name) {
+                return functions.get(name);
+            }
+
+            public boolean isName(String name) {
+                return shapes.containsKey(name) || definitions.containsKey(name) || declared.containsKey(name);
+            }
+
+            public boolean isDim(String symbol) {
+                return dims.contains(symbol);
+            }
+        };
+    }
+
+    // ---- the typed program
+
+    private Program build(List<String> order, List<Stmt> requests) {
+        List<String> notes = new ArrayList<>();
+        for (var e : inferredAt.entrySet()) {
+            Shape s = u.resolve(shapes.get(e.getKey()));
+            if (!u.known(s)) {
+                boolean nothing = u.blank(s);
+                u.defaultToOne(s.rows());
+                u.defaultToOne(s.cols());
+                notes.add(e.getKey() + (nothing ? ": nothing constrains its shape; taken as a scalar"
+                        : ": nothing fixes part of its shape; taken as " + Inference.show(u.resolve(s))));
+            }
+        }
+        for (Shape s : shapes.values()) {
+            u.defaultToOne(s.rows());
+            u.defaultToOne(s.cols());
+        }
+        for (Shape s : inf.shapes.values()) {
+            u.defaultToOne(s.rows());
+            u.defaultToOne(s.cols());
+        }
+        Map<String, Shape> finals = new LinkedHashMap<>();
+        shapes.forEach((k, v) -> finals.put(k, u.resolve(v)));
+
+        Map<String, Program.Input> inputs = new LinkedHashMap<>();
+        // inputs in the order they first appear: declared ones, then the inferred
+        for (var e : finals.entrySet()) {
+            String name = e.getKey();
+            if (definitions.containsKey(name)) continue;
+            Stmt.VarDecl d = declared.get(name);
+            if (d != null) {
+                inputs.put(name, new Program.Input(name, e.getValue(), d.properties(), Program.Origin.DECLARED,
+                        declaredAt.get(name).span()));
+            } else {
+                inputs.put(name, new Program.Input(name, e.getValue(), EnumSet.noneOf(Stmt.Property.class),
+                        Program.Origin.INFERRED, inferredAt.get(name)));
+            }
+        }
+        Lowering lowering = new Lowering(inf, fileScope(false), finals::get);
+        List<Program.Definition> defs = new ArrayList<>();
+        Map<String, Program.Definition> byName = new LinkedHashMap<>();
+        for (String name : order) {
+            Stmt.Definition d = definitions.get(name);
+            Program.Definition pd = new Program.Definition(name, lowering.lower(d.body()), d.span());
+            defs.add(pd);
+            byName.put(name, pd);
+        }
+        List<Program.Request> reqs = new ArrayList<>();
+        for (Stmt r : requests) {
+            switch (r) {
+                case Stmt.Derive d -> reqs.add(new Program.Derive(lowering.lower(d.of()), source.slice(d.of().span()).strip(),
+                        d.wrt().stream().map(w -> (Expr.Var) lowering.lower(w)).toList(), d.span()));
+                case Stmt.Claim c -> reqs.add(new Program.Claim(c, c.span()));
+                case Stmt.Show s -> reqs.add(new Program.Show(lowering.lower(s.expr()), s.expr(), s.span()));
+                default -> { }
+            }
+        }
+        Set<String> allDims = new java.util.TreeSet<>(dims);
+        for (Shape s : finals.values()) {
+            allDims.addAll(s.rows().symbols());
+            allDims.addAll(s.cols().symbols());
+        }
+        return new Program(source, inputs, List.copyOf(defs), byName, Map.copyOf(functions), List.copyOf(reqs),
+                allDims, List.copyOf(notes));
+    }
+
+    private Problem problem(ErrorKind kind, Span span, String message) {
+        return new Problem(kind, source, span, message);
+    }
+
+    // ---- one expression typed against a finished program (claims, the REPL)
+
+    /** Types an expression in the scope of a checked program; new names are an error. */
+    public static Expr expression(Program program, SourceFile source, Ast ast) {
+        Unifier u = new Unifier();
+        Inference inf = new Inference(u, source);
+        Scope scope = new Scope() {
+            public Meaning lookup(Ast.Name n) {
+                Shape s = program.shapeOf(n.name());
+                if (s != null) return new Meaning.Value(n.name(), s);
+                if (program.dims().contains(n.name())) return new Meaning.Size(n.name());
+                if (n.name().equals("I")) return new Meaning.Eye();
+                throw ChainRuleException.at(ErrorKind.NAME, source, n.span(), "unknown name '" + n.name() + "'"
+                        + suggestion(n.name(), program));
+            }
+
+            public Stmt.FunKind function(String name) {
+                return program.functions().get(name);
+            }
+
+            public boolean isName(String name) {
+                return program.has(name);
+            }
+
+            public boolean isDim(String symbol) {
+                return program.dims().contains(symbol);
+            }
+        };
+        inf.infer(ast, scope);
+        inf.resolveDeferred();
+        for (Shape s : inf.shapes.values()) {
+            u.defaultToOne(s.rows());
+            u.defaultToOne(s.cols());
+        }
+        return new Lowering(inf, scope, program::shapeOf).lower(ast);
+    }
+
+    private static String suggestion(String name, Program p) {
+        List<String> all = new ArrayList<>(p.inputs().keySet());
+        all.addAll(p.byName().keySet());
+        List<String> near = Functions.near(name, all);
+        return near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
+    }
+
+    /** The shape of a declared dimension symbol set, for callers that list them. */
+    public static Set<String> symbolsOf(Shape s) {
+        Set<String> out = new java.util.TreeSet<>(s.rows().symbols());
+        out.addAll(s.cols().symbols());
+        return out;
+    }
+}

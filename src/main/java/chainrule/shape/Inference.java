@@ -1,0 +1,485 @@
+package chainrule.shape;
+
+import chainrule.expr.Builtin;
+import chainrule.expr.Dim;
+import chainrule.expr.Expr;
+import chainrule.expr.Ex;
+import chainrule.expr.Shape;
+import chainrule.parse.Ast;
+import chainrule.parse.Ast.IndexArg;
+import chainrule.parse.Stmt;
+import chainrule.source.ChainRuleException;
+import chainrule.source.ErrorKind;
+import chainrule.source.SourceFile;
+import chainrule.source.Span;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shape inference for expressions: every node gets a shape whose dimensions may still hold
+ * unknowns; the {@link Unifier} solves them across the whole file. A conflict is reported at
+ * the node where the two shapes meet, naming both.
+ */
+final class Inference {
+    final Unifier u;
+    final SourceFile source;
+    final Map<Ast, Shape> shapes = new IdentityHashMap<>();
+    final Map<Ast, Expr.Range[]> ranges = new IdentityHashMap<>();
+    private final List<Deferred> deferred = new ArrayList<>();
+
+    /** A product where one side's shape is still blank: a scaling or a matrix product, decided at the end. */
+    private record Deferred(Ast.Binary node, Shape left, Shape right, Shape result) {}
+
+    Inference(Unifier u, SourceFile source) {
+        this.u = u;
+        this.source = source;
+    }
+
+    Shape shape(Ast a) {
+        return u.resolve(shapes.get(a));
+    }
+
+    Shape infer(Ast a, Scope scope) {
+        Shape s = switch (a) {
+            case Ast.Number n -> Shape.SCALAR;
+            case Ast.Name n -> name(n, scope);
+            case Ast.Negate n -> infer(n.operand(), scope);
+            case Ast.Transpose t -> infer(t.operand(), scope).transpose();
+            case Ast.Binary b -> binary(b, scope);
+            case Ast.Call c -> call(c, scope);
+            case Ast.Matrix m -> matrix(m, scope);
+            case Ast.Index i -> index(i, scope);
+            case Ast.Derivative d -> derivative(d, scope);
+        };
+        shapes.put(a, s);
+        return s;
+    }
+
+    private Shape name(Ast.Name n, Scope scope) {
+        return switch (scope.lookup(n)) {
+            case Scope.Meaning.Value v -> v.shape();
+            case Scope.Meaning.Size s -> Shape.SCALAR;
+            case Scope.Meaning.Eye e -> {
+                Dim d = u.fresh();
+                yield new Shape(d, d);
+            }
+        };
+    }
+
+    // ---- operators
+
+    private Shape binary(Ast.Binary b, Scope scope) {
+        Shape l = infer(b.left(), scope);
+        Shape r = infer(b.right(), scope);
+        return switch (b.op()) {
+            case ADD -> combine(b, l, r, "add");
+            case SUB -> combine(b, l, r, "subtract");
+            case HADAMARD -> combine(b, l, r, "multiply elementwise");
+            case EDIV -> combine(b, l, r, "divide elementwise");
+            case MUL -> multiply(b, l, r);
+            case DIV -> {
+                if (u.blank(r)) u.unify(r, Shape.SCALAR);
+                if (!u.isScalar(r)) {
+                    throw error(b.right().span(), "'/' divides by a scalar, but " + describe(b.right(), r)
+                            + " is not one; use './' to divide elementwise");
+                }
+                yield l;
+            }
+            case POW -> {
+                exponent(b);
+                if (u.blank(l)) u.unify(l, Shape.SCALAR);
+                if (!u.isScalar(l)) {
+                    throw error(b.span(), "'^' raises a scalar to a power, but " + describe(b.left(), l)
+                            + " is not a scalar; use '.^' for an elementwise power");
+                }
+                yield l;
+            }
+            case EPOW -> {
+                exponent(b);
+                yield l;
+            }
+        };
+    }
+
+    private void exponent(Ast.Binary b) {
+        if (numberValue(b.right()) == null) {
+            throw error(b.right().span(), "an exponent must be a number, such as 2 or -1");
+        }
+    }
+
+    static Double numberValue(Ast a) {
+        return switch (a) {
+            case Ast.Number n -> n.value();
+            case Ast.Negate n when n.operand() instanceof Ast.Number m -> -m.value();
+            default -> null;
+        };
+    }
+
+    /** Same shapes, or a scalar, a column or a row broadcast across the other (SPEC §1). */
+    private Shape combine(Ast.Binary b, Shape l, Shape r, String verb) {
+        if (u.blank(l)) {
+            u.unify(l, r);
+            return r;
+        }
+        if (u.blank(r)) {
+            u.unify(r, l);
+            return l;
+        }
+        if (u.isScalar(l)) return r;
+        if (u.isScalar(r)) return l;
+        Shape a = u.resolve(l), c = u.resolve(r);
+        if (u.isOne(a.cols()) && definitelyNotOne(c.cols())) return broadcast(b, l, r, true, verb, r);
+        if (u.isOne(c.cols()) && definitelyNotOne(a.cols())) return broadcast(b, r, l, true, verb, l);
+        if (u.isOne(a.rows()) && definitelyNotOne(c.rows())) return broadcast(b, l, r, false, verb, r);
+        if (u.isOne(c.rows()) && definitelyNotOne(a.rows())) return broadcast(b, r, l, false, verb, l);
+        if (!u.unify(l, r)) {
+            throw error(b.span(), "cannot " + verb + " " + describe(b.left(), l) + " and " + describe(b.right(), r)
+                    + ": the shapes differ");
+        }
+        return l;
+    }
+
+    private boolean definitelyNotOne(Dim d) {
+        Dim r = u.resolve(d);
+        return u.known(r) && !r.isOne();
+    }
+
+    private Shape broadcast(Ast.Binary b, Shape small, Shape big, boolean column, String verb, Shape result) {
+        boolean ok = column ? u.unify(small.rows(), big.rows()) : u.unify(small.cols(), big.cols());
+        if (!ok) {
+            String what = column ? "a column adds to each column of a matrix with as many rows"
+                    : "a row adds to each row of a matrix with as many columns";
+            throw error(b.span(), "cannot " + verb + " " + describe(b.left(), shapes.get(b.left())) + " and "
+                    + describe(b.right(), shapes.get(b.right())) + ": " + what);
+        }
+        return result;
+    }
+
+    private Shape multiply(Ast.Binary b, Shape l, Shape r) {
+        if (u.isScalar(l)) return r;
+        if (u.isScalar(r)) return l;
+        if (u.blank(l) || u.blank(r)) {
+            Shape result = u.freshShape();
+            deferred.add(new Deferred(b, l, r, result));
+            return result;
+        }
+        return product(b, l, r);
+    }
+
+    private Shape product(Ast.Binary b, Shape l, Shape r) {
+        if (!u.unify(l.cols(), r.rows())) {
+            Shape a = u.resolve(l), c = u.resolve(r);
+            throw error(b.span(), "cannot multiply " + describe(b.left(), l) + " by " + describe(b.right(), r)
+                    + ": inner dimensions " + show(a.cols()) + " and " + show(c.rows()) + " differ");
+        }
+        return new Shape(l.rows(), r.cols());
+    }
+
+    /** Decides the products left open: a blank side is a scalar unless the result's shape says otherwise. */
+    void resolveDeferred() {
+        for (Deferred d : deferred) {
+            Shape l = d.left(), r = d.right(), res = d.result();
+            if (!u.blank(l) && !u.blank(r)) {
+                if (u.isScalar(l)) unifyResult(d, r);
+                else if (u.isScalar(r)) unifyResult(d, l);
+                else unifyResult(d, product(d.node(), l, r));
+                continue;
+            }
+            boolean leftBlank = u.blank(l);
+            Shape blank = leftBlank ? l : r, known = leftBlank ? r : l;
+            if (u.isScalar(known) || u.blank(known)) {
+                u.unify(blank, known);
+                unifyResult(d, known);
+            } else if (couldEqual(res, known)) {
+                u.unify(blank, Shape.SCALAR);
+                unifyResult(d, known);
+            } else if (leftBlank) {
+                u.unify(blank, new Shape(res.rows(), known.rows()));
+                unifyResult(d, new Shape(res.rows(), known.cols()));
+            } else {
+                u.unify(blank, new Shape(known.cols(), res.cols()));
+                unifyResult(d, new Shape(known.rows(), res.cols()));
+            }
+        }
+        deferred.clear();
+    }
+
+    private void unifyResult(Deferred d, Shape s) {
+        if (!u.unify(d.result(), s)) {
+            throw error(d.node().span(), describe(d.node(), d.result()) + " is used as " + show(u.resolve(d.result()))
+                    + " but works out to " + show(u.resolve(s)));
+        }
+    }
+
+    private boolean couldEqual(Shape a, Shape b) {
+        return couldEqual(a.rows(), b.rows()) && couldEqual(a.cols(), b.cols());
+    }
+
+    private boolean couldEqual(Dim a, Dim b) {
+        Dim x = u.resolve(a), y = u.resolve(b);
+        return x.equals(y) || !u.known(x) || !u.known(y);
+    }
+
+    // ---- calls
+
+    private Shape call(Ast.Call c, Scope scope) {
+        String name = c.name();
+        Stmt.FunKind user = scope.function(name);
+        if (user != null) {
+            arity(c, 1, 1);
+            Shape arg = infer(c.args().get(0), scope);
+            if (user == Stmt.FunKind.ELEMENTWISE) return arg;
+            if (c.primes() > 1) {
+                throw error(c.nameSpan(), name + " is a scalar function: " + name + "' is its gradient; "
+                        + name + "'' (a Hessian) is not supported");
+            }
+            return c.primes() == 0 ? Shape.SCALAR : arg;
+        }
+        var builtin = Builtin.named(name);
+        if (builtin.isPresent()) {
+            arity(c, 1, 1);
+            return infer(c.args().get(0), scope);
+        }
+        Functions f = Functions.named(name).orElseThrow(() -> unknownFunction(c, scope));
+        if (c.primes() > 0) {
+            throw error(c.nameSpan(), name + "' is not defined: a prime follows an elementwise function"
+                    + " (relu', sigmoid', ...) or an opaque one; write d(" + name + "(...))/d(x) for a derivative");
+        }
+        arity(c, f.minArgs, f.maxArgs);
+        return switch (f) {
+            case EYE -> {
+                Dim n = dimArg(c.args().get(0), scope);
+                yield new Shape(n, n);
+            }
+            case ONES, ZEROS -> {
+                Dim m = dimArg(c.args().get(0), scope);
+                Dim n = c.args().size() > 1 ? dimArg(c.args().get(1), scope) : m;
+                yield new Shape(m, n);
+            }
+            default -> matrixFunction(c, f, scope);
+        };
+    }
+
+    private Shape matrixFunction(Ast.Call c, Functions f, Scope scope) {
+        Ast argAst = c.args().get(0);
+        Shape arg = infer(argAst, scope);
+        Shape a = u.resolve(arg);
+        return switch (f) {
+            case SOFTMAX, LOG_SOFTMAX -> arg;
+            case LOGSUMEXP -> Ex.columnwise(a) && u.known(a) ? new Shape(Dim.ONE, a.cols()) : Shape.SCALAR;
+            case SUM, MEAN -> {
+                if (c.args().size() == 1) yield Shape.SCALAR;
+                Double k = numberValue(c.args().get(1));
+                shapes.put(c.args().get(1), Shape.SCALAR);
+                if (k == null || (k != 1 && k != 2)) {
+                    throw error(c.args().get(1).span(), f.fname + "(X, k) takes k = 1 (down each column, giving a row)"
+                            + " or k = 2 (along each row, giving a column)");
+                }
+                yield k == 1 ? new Shape(Dim.ONE, arg.cols()) : new Shape(arg.rows(), Dim.ONE);
+            }
+            case NORM -> Shape.SCALAR;
+            case TR, DET, LOGDET -> {
+                square(c, argAst, arg);
+                yield Shape.SCALAR;
+            }
+            case INV -> {
+                square(c, argAst, arg);
+                yield arg;
+            }
+            case DOT -> {
+                Shape b = infer(c.args().get(1), scope);
+                if (!u.unify(arg, b)) {
+                    throw error(c.span(), "dot(a, b) needs two vectors of one shape, not "
+                            + describe(argAst, arg) + " and " + describe(c.args().get(1), b));
+                }
+                yield Shape.SCALAR;
+            }
+            case DIAG -> {
+                if (u.blank(arg)) u.unify(arg.cols(), Dim.ONE);
+                Shape s = u.resolve(arg);
+                if (u.isOne(s.cols())) yield new Shape(s.rows(), s.rows());
+                if (u.isOne(s.rows())) yield new Shape(s.cols(), s.cols());
+                square(c, argAst, arg);
+                yield new Shape(s.rows(), Dim.ONE);
+            }
+            case KRON -> {
+                Shape b = infer(c.args().get(1), scope);
+                yield new Shape(arg.rows().times(b.rows()), arg.cols().times(b.cols()));
+            }
+            case VEC -> new Shape(arg.rows().times(arg.cols()), Dim.ONE);
+            case EYE, ONES, ZEROS -> throw new IllegalStateException("handled by call()");
+        };
+    }
+
+    private void square(Ast.Call c, Ast argAst, Shape arg) {
+        if (!u.unify(arg.rows(), arg.cols())) {
+            throw error(argAst.span(), c.name() + " needs a square matrix, but " + describe(argAst, arg) + " is not square");
+        }
+    }
+
+    /** A dimension given as an argument: a whole number, a size symbol, or sums and products of them. */
+    Dim dimArg(Ast a, Scope scope) {
+        shapes.put(a, Shape.SCALAR);
+        return switch (a) {
+            case Ast.Number n when n.value() >= 1 && n.value() == Math.rint(n.value()) -> Dim.of((long) n.value());
+            case Ast.Name n when !scope.isName(n.name()) -> Dim.symbol(n.name());
+            case Ast.Binary b when b.op() == Ast.BinOp.ADD -> dimArg(b.left(), scope).plus(dimArg(b.right(), scope));
+            case Ast.Binary b when b.op() == Ast.BinOp.SUB -> dimArg(b.left(), scope).minus(dimArg(b.right(), scope));
+            case Ast.Binary b when b.op() == Ast.BinOp.MUL -> dimArg(b.left(), scope).times(dimArg(b.right(), scope));
+            default -> throw error(a.span(), "expected a dimension here: a whole number or a size symbol such as n");
+        };
+    }
+
+    private void arity(Ast.Call c, int min, int max) {
+        int n = c.args().size();
+        if (n < min || n > max) {
+            String want = min == max ? (min == 1 ? "one argument" : min + " arguments") : min + " or " + max + " arguments";
+            throw error(c.span(), c.name() + " takes " + want + ", not " + n);
+        }
+    }
+
+    private ChainRuleException unknownFunction(Ast.Call c, Scope scope) {
+        if (scope.isName(c.name())) {
+            return error(c.nameSpan(), c.name() + " is a value, not a function; write " + c.name()
+                    + "*(...) for a product");
+        }
+        List<String> near = Functions.near(c.name(), Functions.allNames());
+        String hint = near.isEmpty() ? "; declare an opaque one with 'fun " + c.name() + " : scalar' or 'fun "
+                + c.name() + " : elementwise'" : "; did you mean " + String.join(", ", near) + "?";
+        return ChainRuleException.at(ErrorKind.NAME, source, c.nameSpan(), "unknown function '" + c.name() + "'" + hint);
+    }
+
+    // ---- brackets
+
+    private Shape matrix(Ast.Matrix m, Scope scope) {
+        Dim height = Dim.of(0);
+        Dim width = null;
+        Ast firstRow = null;
+        for (List<Ast> row : m.rows()) {
+            Dim rowHeight = null;
+            Dim rowWidth = Dim.of(0);
+            Ast first = null;
+            for (Ast part : row) {
+                Shape s = infer(part, scope);
+                if (rowHeight == null) {
+                    rowHeight = s.rows();
+                    first = part;
+                } else if (!u.unify(rowHeight, s.rows())) {
+                    throw error(part.span(), "cannot join side by side " + describe(first, shapes.get(first)) + " and "
+                            + describe(part, s) + ": the numbers of rows differ");
+                }
+                rowWidth = rowWidth.plus(s.cols());
+            }
+            if (width == null) {
+                width = rowWidth;
+                firstRow = row.get(0);
+            } else if (!u.unify(width, rowWidth)) {
+                throw error(row.get(0).span(), "cannot stack " + describe(firstRow, shapes.get(firstRow)) + " and "
+                        + describe(row.get(0), shapes.get(row.get(0))) + " ... : the rows of [ ; ] have "
+                        + show(u.resolve(width)) + " and " + show(u.resolve(rowWidth)) + " columns");
+            }
+            height = height.plus(rowHeight);
+        }
+        return new Shape(height, width);
+    }
+
+    private Shape index(Ast.Index i, Scope scope) {
+        Shape t = u.resolve(infer(i.target(), scope));
+        List<IndexArg> args = i.args();
+        if (!u.known(t)) {
+            throw error(i.span(), "the shape of " + describe(i.target(), t) + " must be known to index it; declare it");
+        }
+        Expr.Range rows, cols;
+        Dim one = Dim.ONE;
+        if (args.size() == 1) {
+            if (!t.isVector()) {
+                throw error(i.span(), describe(i.target(), t) + " is a matrix: index it with a row and a column, as A[i, j]");
+            }
+            Expr.Range r = range(args.get(0), t.isColumn() ? t.rows() : t.cols(), i.target());
+            rows = t.isColumn() ? r : new Expr.Range(one, one);
+            cols = t.isColumn() ? new Expr.Range(one, one) : r;
+        } else {
+            rows = range(args.get(0), t.rows(), i.target());
+            cols = range(args.get(1), t.cols(), i.target());
+        }
+        ranges.put(i, new Expr.Range[] {rows, cols});
+        return new Shape(rows.length(), cols.length());
+    }
+
+    private Expr.Range range(IndexArg arg, Dim size, Ast target) {
+        Expr.Range r = switch (arg) {
+            case IndexArg.All a -> new Expr.Range(Dim.ONE, size);
+            case IndexArg.At a -> {
+                Dim at = position(a.at(), size);
+                yield new Expr.Range(at, at);
+            }
+            case IndexArg.Between b -> new Expr.Range(position(b.from(), size), position(b.to(), size));
+        };
+        checkWithin(r.from(), Dim.ONE, size, arg.span(), target);
+        checkWithin(r.to(), Dim.ONE, size, arg.span(), target);
+        Dim len = r.length();
+        if (len.isConstant() && len.constant() < 1) {
+            throw error(arg.span(), "the range " + r.from() + ":" + r.to() + " is empty");
+        }
+        return r;
+    }
+
+    private void checkWithin(Dim at, Dim lo, Dim hi, Span span, Ast target) {
+        Dim below = at.minus(lo), above = hi.minus(at);
+        if ((below.isConstant() && below.constant() < 0) || (above.isConstant() && above.constant() < 0)) {
+            throw error(span, "index " + at + " is out of range: " + describe(target, shapes.get(target))
+                    + " has positions 1 to " + hi + " there");
+        }
+    }
+
+    private static Dim position(Ast.IndexExpr e, Dim size) {
+        Dim total = Dim.of(0);
+        for (Ast.IndexTerm t : e.terms()) {
+            Dim term = t.symbol() == null ? Dim.of(t.number()) : t.symbol().equals("end") ? size : Dim.symbol(t.symbol());
+            total = t.sign() < 0 ? total.minus(term) : total.plus(term);
+        }
+        return total;
+    }
+
+    // ---- derivatives written in expressions
+
+    private Shape derivative(Ast.Derivative d, Scope scope) {
+        if (d.asDivision() instanceof Ast.Binary div && div.left() instanceof Ast.Name n && scope.isName(n.name())) {
+            return infer(div, scope);
+        }
+        if (!(d.wrt() instanceof Ast.Name w)) {
+            throw error(d.wrt().span(), "a derivative is taken with respect to a name, as in d(L)/d(W)");
+        }
+        if (!scope.isName(w.name())) {
+            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), "unknown name '" + w.name()
+                    + "': a derivative is taken with respect to an input or a definition of the file");
+        }
+        Shape wrt = infer(w, scope);
+        Shape of = infer(d.of(), scope);
+        return Ex.derivativeShape(u.resolve(of), u.resolve(wrt));
+    }
+
+    // ---- messages
+
+    ChainRuleException error(Span span, String message) {
+        return ChainRuleException.at(ErrorKind.SHAPE, source, span, message);
+    }
+
+    /** "W2 (3 x 3)": the operand as written (when short) and its shape. */
+    String describe(Ast a, Shape s) {
+        String text = source.slice(a.span()).strip();
+        String shape = s == null ? "" : " (" + show(u.resolve(s)) + ")";
+        if (text.isEmpty() || text.length() > 40 || text.contains("\n")) return "the operand" + shape;
+        return text + shape;
+    }
+
+    static String show(Shape s) {
+        return show(s.rows()) + " x " + show(s.cols());
+    }
+
+    static String show(Dim d) {
+        return d.toString().replaceAll("\\?\\d+", "?");
+    }
+}

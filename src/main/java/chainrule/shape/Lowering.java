@@ -1,0 +1,133 @@
+package chainrule.shape;
+
+import chainrule.expr.Builtin;
+import chainrule.expr.Dim;
+import chainrule.expr.Ex;
+import chainrule.expr.Expr;
+import chainrule.expr.Fn;
+import chainrule.expr.Shape;
+import chainrule.parse.Ast;
+import chainrule.parse.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Builds the typed tree from a shape-checked expression: broadcasts become explicit, '*' a product or a scaling. */
+final class Lowering {
+    private final Inference inf;
+    private final Scope scope;
+    private final Function<String, Shape> finalShape;
+
+    Lowering(Inference inf, Scope scope, Function<String, Shape> finalShape) {
+        this.inf = inf;
+        this.scope = scope;
+        this.finalShape = finalShape;
+    }
+
+    Expr lower(Ast a) {
+        Shape s = inf.shapes.containsKey(a) ? inf.shape(a) : null;
+        return switch (a) {
+            case Ast.Number n -> Ex.num(n.value());
+            case Ast.Name n -> switch (scope.lookup(n)) {
+                case Scope.Meaning.Value v -> Ex.var(v.name(), finalShape.apply(v.name()));
+                case Scope.Meaning.Size z -> new Expr.Size(Dim.symbol(z.symbol()));
+                case Scope.Meaning.Eye e -> Ex.identity(s.rows());
+            };
+            case Ast.Negate n -> Ex.neg(lower(n.operand()));
+            case Ast.Transpose t -> Ex.transpose(lower(t.operand()));
+            case Ast.Binary b -> binary(b, s);
+            case Ast.Call c -> call(c, s);
+            case Ast.Matrix m -> {
+                List<Expr> rows = new ArrayList<>();
+                for (List<Ast> row : m.rows()) rows.add(Ex.concat(Expr.Axis.HORIZONTAL, row.stream().map(this::lower).toList()));
+                yield Ex.concat(Expr.Axis.VERTICAL, rows);
+            }
+            case Ast.Index i -> {
+                Expr.Range[] r = inf.ranges.get(i);
+                yield Ex.slice(lower(i.target()), r[0], r[1]);
+            }
+            case Ast.Derivative d -> {
+                if (d.asDivision() instanceof Ast.Binary div && div.left() instanceof Ast.Name n && scope.isName(n.name())) {
+                    yield lower(div);
+                }
+                Expr wrt = lower(d.wrt());
+                if (!(wrt instanceof Expr.Var v)) throw new IllegalStateException("internal: derivative wrt " + wrt);
+                yield Ex.derivative(lower(d.of()), v);
+            }
+        };
+    }
+
+    private Expr binary(Ast.Binary b, Shape s) {
+        Expr l = lower(b.left()), r = lower(b.right());
+        return switch (b.op()) {
+            case ADD -> Ex.add(Ex.broadcast(l, s), Ex.broadcast(r, s));
+            case SUB -> Ex.sub(Ex.broadcast(l, s), Ex.broadcast(r, s));
+            case HADAMARD -> Ex.hadamard(Ex.broadcast(l, s), Ex.broadcast(r, s));
+            case EDIV -> Ex.divide(Ex.broadcast(l, s), Ex.broadcast(r, s));
+            case MUL -> Ex.matmul(l, r);
+            case DIV -> Ex.divide(l, Ex.broadcast(r, l.shape()));
+            case POW, EPOW -> Ex.power(l, Inference.numberValue(b.right()));
+        };
+    }
+
+    private Expr call(Ast.Call c, Shape s) {
+        String name = c.name();
+        Stmt.FunKind user = scope.function(name);
+        if (user != null) {
+            Expr arg = lower(c.args().get(0));
+            return user == Stmt.FunKind.ELEMENTWISE ? Ex.applyD(new Fn.Opaque(name), c.primes(), arg)
+                    : Ex.opaqueScalar(name, c.primes(), arg);
+        }
+        var builtin = Builtin.named(name);
+        if (builtin.isPresent()) return Ex.applyD(builtin.get(), c.primes(), lower(c.args().get(0)));
+        Functions f = Functions.named(name).orElseThrow();
+        return switch (f) {
+            case EYE -> Ex.identity(s.rows());
+            case ONES -> Ex.ones(s);
+            case ZEROS -> Ex.zero(s);
+            case SOFTMAX -> Ex.softmax(Expr.SoftKind.SOFTMAX, arg(c, 0));
+            case LOG_SOFTMAX -> Ex.softmax(Expr.SoftKind.LOG_SOFTMAX, arg(c, 0));
+            case LOGSUMEXP -> Ex.softmax(Expr.SoftKind.LOGSUMEXP, arg(c, 0));
+            case SUM -> Ex.reduce(axis(c), arg(c, 0));
+            case MEAN -> {
+                Expr x = arg(c, 0);
+                Expr.Axis axis = axis(c);
+                Dim count = switch (axis) {
+                    case COLUMNS -> x.shape().rows();
+                    case ROWS -> x.shape().cols();
+                    default -> x.shape().size();
+                };
+                Expr total = Ex.reduce(axis, x);
+                Expr n = count.isConstant() ? Ex.num(count.constant()) : new Expr.Size(count);
+                yield Ex.divide(total, Ex.broadcast(n, total.shape()));
+            }
+            case NORM -> Ex.matfn(Expr.MatOp.NORM, arg(c, 0));
+            case TR -> Ex.matfn(Expr.MatOp.TRACE, arg(c, 0));
+            case DET -> Ex.matfn(Expr.MatOp.DET, arg(c, 0));
+            case LOGDET -> Ex.matfn(Expr.MatOp.LOGDET, arg(c, 0));
+            case INV -> Ex.matfn(Expr.MatOp.INV, arg(c, 0));
+            case DOT -> {
+                Expr a = arg(c, 0), b = arg(c, 1);
+                Shape sa = a.shape();
+                if (sa.isColumn()) yield Ex.matmul(Ex.transpose(a), b);
+                if (sa.isRow()) yield Ex.matmul(a, Ex.transpose(b));
+                yield Ex.reduce(Expr.Axis.ALL, Ex.hadamard(a, b));
+            }
+            case DIAG -> {
+                Expr a = arg(c, 0);
+                yield a.shape().isVector() ? Ex.diagMatrix(a) : Ex.diagPart(a);
+            }
+            case KRON -> Ex.kron(arg(c, 0), arg(c, 1));
+            case VEC -> Ex.vec(arg(c, 0));
+        };
+    }
+
+    private Expr arg(Ast.Call c, int i) {
+        return lower(c.args().get(i));
+    }
+
+    private static Expr.Axis axis(Ast.Call c) {
+        if (c.args().size() == 1) return Expr.Axis.ALL;
+        return Inference.numberValue(c.args().get(1)) == 1 ? Expr.Axis.COLUMNS : Expr.Axis.ROWS;
+    }
+}

@@ -1,0 +1,68 @@
+package chainrule.shape;
+
+import chainrule.expr.Expr;
+import chainrule.expr.Shape;
+import chainrule.parse.Ast;
+import chainrule.parse.Stmt;
+import chainrule.source.SourceFile;
+import chainrule.source.Span;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A shape-checked problem: its inputs, its definitions in an order where each comes after
+ * what it uses, its opaque functions and its requests, all typed.
+ */
+public record Program(
+        SourceFile source,
+        Map<String, Input> inputs,
+        List<Definition> definitions,
+        Map<String, Definition> byName,
+        Map<String, Stmt.FunKind> functions,
+        List<Request> requests,
+        Set<String> dims,
+        List<String> notes) {
+
+    public enum Origin { DECLARED, INFERRED }
+
+    public record Input(String name, Shape shape, Set<Stmt.Property> properties, Origin origin, Span span) {}
+
+    public record Definition(String name, Expr body, Span span) {
+        public Shape shape() {
+            return body.shape();
+        }
+
+        public Expr.Var var() {
+            return new Expr.Var(name, body.shape());
+        }
+    }
+
+    public sealed interface Request {
+        Span span();
+    }
+
+    /** derive OF wrt W1, W2: {@code ofText} is how the user wrote OF. */
+    public record Derive(Expr of, String ofText, List<Expr.Var> wrt, Span span) implements Request {}
+
+    /** A claim is checked later: its shape errors are verdicts, not bad input. */
+    public record Claim(Stmt.Claim claim, Span span) implements Request {}
+
+    public record Show(Expr expr, Ast ast, Span span) implements Request {}
+
+    public Shape shapeOf(String name) {
+        Input in = inputs.get(name);
+        if (in != null) return in.shape();
+        Definition d = byName.get(name);
+        return d == null ? null : d.shape();
+    }
+
+    public boolean has(String name) {
+        return inputs.containsKey(name) || byName.containsKey(name);
+    }
+
+    public boolean hasProperty(String name, Stmt.Property p) {
+        Input in = inputs.get(name);
+        return in != null && in.properties().contains(p);
+    }
+}
