@@ -11,6 +11,7 @@ final class Commands {
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new RunCommand());
         cmd.addSubcommand("shapes", new ShapesCommand());
+        cmd.addSubcommand("derive", new DeriveCommand());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -117,6 +117,11 @@ public final class Ex {
         if (a instanceof Ones) return b;
         if (b instanceof Ones) return a;
         if (a.shape().isScalar()) return scale(a, b);
+        // a broadcast scalar times elementwise is a scaling
+        if (a instanceof Broadcast x && x.a().shape().isScalar()) return scale(x.a(), b);
+        if (b instanceof Broadcast x && x.a().shape().isScalar()) return scale(x.a(), a);
+        if (a instanceof Neg n) return neg(hadamard(n.a(), b));
+        if (b instanceof Neg n) return neg(hadamard(a, n.a()));
         return new Hadamard(a, b);
     }
 
@@ -181,6 +186,7 @@ public final class Ex {
         };
         if (s.equals(out)) return a;
         if (isZero(a)) return zero(out);
+        if (a instanceof Neg n) return neg(reduce(axis, n.a()));
         return new Reduce(axis, a, out);
     }
 

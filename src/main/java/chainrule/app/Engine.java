@@ -1,0 +1,67 @@
+package chainrule.app;
+
+import chainrule.diff.Derived;
+import chainrule.diff.Differentiator;
+import chainrule.diff.Step;
+import chainrule.expr.Ex;
+import chainrule.expr.Expr;
+import chainrule.render.Text;
+import chainrule.shape.Program;
+import chainrule.simplify.Simplifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The stages put together for one program: what the command line and the REPL both call. */
+public final class Engine {
+    private final Program program;
+    private final Simplifier simplifier;
+    private final Differentiator differentiator;
+
+    public Engine(Program program) {
+        this.program = program;
+        this.simplifier = new Simplifier(program);
+        this.differentiator = new Differentiator(program, simplifier::simplify);
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    public Differentiator differentiator() {
+        return differentiator;
+    }
+
+    public Expr simplify(Expr e) {
+        return simplifier.simplify(e);
+    }
+
+    public Text text(boolean unicode) {
+        Set<String> names = new HashSet<>(program.inputs().keySet());
+        names.addAll(program.byName().keySet());
+        return new Text(unicode, names);
+    }
+
+    /** Every derivative of a derive request: the compact answer, and the chain of every intermediate. */
+    public List<Answer> derive(Expr of, String ofText, List<Expr.Var> wrt) {
+        Map<String, Derived> compact = differentiator.derive(of, wrt, false);
+        Map<String, Derived> chained = differentiator.derive(of, wrt, true);
+        List<Answer> out = new ArrayList<>();
+        for (Expr.Var w : wrt) {
+            Derived d = compact.get(w.name());
+            Derived all = chained.get(w.name());
+            out.add(new Answer(ofText, of, w, Differentiator.kind(of, w), Ex.derivativeShape(of.shape(), w.shape()),
+                    d.answer(), d.steps(), withAnswer(all, of, w)));
+        }
+        return out;
+    }
+
+    /** The chain of steps ending with the answer itself, as --steps prints it. */
+    private static List<Step> withAnswer(Derived all, Expr of, Expr.Var w) {
+        List<Step> steps = new ArrayList<>(all.steps());
+        steps.add(new Step(Ex.derivative(of, w), all.answer()));
+        return steps;
+    }
+}

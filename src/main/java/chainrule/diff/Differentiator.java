@@ -1,0 +1,79 @@
+package chainrule.diff;
+
+import chainrule.expr.Ex;
+import chainrule.expr.Expr;
+import chainrule.expr.Expr.Derivative;
+import chainrule.expr.Expr.Var;
+import chainrule.expr.Traverse;
+import chainrule.shape.Program;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The diff stage: gradients of scalars by reverse mode, Jacobians of anything else by forward
+ * accumulation; the simplifier is passed in so that intermediate adjoints stay small.
+ */
+public final class Differentiator {
+    private static final int MAX_NESTING = 20;
+
+    private final Program program;
+    private final UnaryOperator<Expr> simplify;
+    private int nesting = 0;
+
+    public Differentiator(Program program, UnaryOperator<Expr> simplify) {
+        this.program = program;
+        this.simplify = simplify;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    /** d(of)/d(w) for each w; with nameEveryStep, every intermediate on the way is a named step. */
+    public Map<String, Derived> derive(Expr of, List<Var> wrt, boolean nameEveryStep) {
+        if (++nesting > MAX_NESTING) {
+            nesting = 0;
+            throw new Unsupported("derivatives nested more than " + MAX_NESTING + " deep (a definition that uses its own derivative?)");
+        }
+        try {
+            Map<String, Derived> out = new LinkedHashMap<>();
+            if (of.shape().isScalar()) {
+                LinkedHashSet<String> targets = new LinkedHashSet<>();
+                for (Var w : wrt) targets.add(w.name());
+                out.putAll(new Reverse(program, of, targets, simplify, nameEveryStep, this::expand).run());
+            } else {
+                for (Var w : wrt) out.put(w.name(), new Forward(program, w, simplify, nameEveryStep, this::expand).run(of));
+            }
+            return out;
+        } finally {
+            nesting--;
+        }
+    }
+
+    public Derived derive(Expr of, Var wrt, boolean nameEveryStep) {
+        return derive(of, List.of(wrt), nameEveryStep).get(wrt.name());
+    }
+
+    /** A derivative term worked out and written without references to steps. */
+    public Expr expand(Derivative d) {
+        Derived r = derive(d.of(), d.wrt(), false);
+        return inline(r);
+    }
+
+    /** The answer with every step it refers to written in place. */
+    public Expr inline(Derived r) {
+        Expr e = r.answer();
+        for (int i = r.steps().size() - 1; i >= 0; i--) {
+            // later steps (nearer the input) refer to earlier ones; substitute until none is left
+            for (var s : r.steps()) e = Traverse.replace(e, s.name(), s.value());
+        }
+        return simplify.apply(e);
+    }
+
+    public static String kind(Expr of, Var wrt) {
+        return Ex.derivativeKind(of.shape(), wrt.shape());
+    }
+}

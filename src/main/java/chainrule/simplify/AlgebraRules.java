@@ -1,0 +1,186 @@
+package chainrule.simplify;
+
+import chainrule.expr.Dim;
+import chainrule.expr.Ex;
+import chainrule.expr.Expr;
+import chainrule.expr.Expr.*;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Numbers, like terms, common factors and the order of terms. */
+final class AlgebraRules {
+    private AlgebraRules() {}
+
+    static List<Rule.Named> all() {
+        return List.of(
+                new Rule.Named("numbers first and folded", AlgebraRules::foldNumbers),
+                new Rule.Named("like terms", AlgebraRules::likeTerms),
+                new Rule.Named("common factor", AlgebraRules::commonFactor),
+                new Rule.Named("positive terms first", AlgebraRules::orderTerms),
+                new Rule.Named("x .* x is x.^2", AlgebraRules::squares),
+                new Rule.Named("A*kron(r, I) is kron(r, A)", AlgebraRules::kronMixedProduct));
+    }
+
+    /** 2*(3*X) = 6*X; s*(2*X) = 2*s*X; a number times a number is a number. */
+    static Optional<Expr> foldNumbers(Expr e) {
+        if (e instanceof Scale s) {
+            if (s.s() instanceof Num a && s.a() instanceof Num b) return Optional.of(Ex.num(a.value() * b.value()));
+            if (s.s() instanceof Num a && s.a() instanceof Scale t && t.s() instanceof Num b) {
+                return Optional.of(Ex.scale(Ex.num(a.value() * b.value()), t.a()));
+            }
+            if (!(s.s() instanceof Num) && s.a() instanceof Scale t && t.s() instanceof Num b && !s.a().shape().isScalar()) {
+                return Optional.of(Ex.scale(b, Ex.scale(s.s(), t.a())));
+            }
+        }
+        if (e instanceof Power p && p.a() instanceof Num n) return Optional.of(Ex.num(Math.pow(n.value(), p.p())));
+        return Optional.empty();
+    }
+
+    /** A term as coefficient times the rest: -X is (-1, X), 3*X is (3, X). */
+    private record Term(double coefficient, Expr rest) {}
+
+    private static Term term(Expr e) {
+        return switch (e) {
+            case Neg n -> {
+                Term t = term(n.a());
+                yield new Term(-t.coefficient, t.rest);
+            }
+            case Scale s when s.s() instanceof Num c -> {
+                Term t = term(s.a());
+                yield new Term(c.value() * t.coefficient, t.rest);
+            }
+            default -> new Term(1, e);
+        };
+    }
+
+    private static Expr build(double c, Expr rest) {
+        if (c == 1) return rest;
+        if (c == -1) return Ex.neg(rest);
+        if (c < 0) return Ex.neg(Ex.scale(Ex.num(-c), rest));
+        return Ex.scale(Ex.num(c), rest);
+    }
+
+    /** X + X = 2*X, X - X = 0. */
+    static Optional<Expr> likeTerms(Expr e) {
+        if (!(e instanceof Add a)) return Optional.empty();
+        Map<Expr, Double> coefficients = new LinkedHashMap<>();
+        for (Expr t : a.terms()) {
+            Term term = term(t);
+            coefficients.merge(term.rest, term.coefficient, Double::sum);
+        }
+        if (coefficients.size() == a.terms().size()) return Optional.empty();
+        List<Expr> out = new ArrayList<>();
+        coefficients.forEach((rest, c) -> {
+            if (c != 0) out.add(build(c, rest));
+        });
+        return Optional.of(out.isEmpty() ? Ex.zero(a.shape()) : Ex.add(out));
+    }
+
+    /** The factors of a product, left to right (a scalar factor keeps its place). */
+    static List<Expr> factors(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        collect(e, out);
+        return out;
+    }
+
+    private static void collect(Expr e, List<Expr> out) {
+        switch (e) {
+            case MatMul m -> {
+                collect(m.a(), out);
+                collect(m.b(), out);
+            }
+            case Scale s when !(s.s() instanceof Num) -> {
+                collect(s.s(), out);
+                collect(s.a(), out);
+            }
+            default -> out.add(e);
+        }
+    }
+
+    static Expr product(List<Expr> fs, Dim identityDim) {
+        if (fs.isEmpty()) return Ex.identity(identityDim);
+        Expr out = fs.get(0);
+        for (int i = 1; i < fs.size(); i++) out = Ex.matmul(out, fs.get(i));
+        return out;
+    }
+
+    /** A*B + A*C = A*(B + C) and B*A + C*A = (B + C)*A, for a factor every term shares. */
+    static Optional<Expr> commonFactor(Expr e) {
+        if (!(e instanceof Add a)) return Optional.empty();
+        List<Double> signs = new ArrayList<>();
+        List<List<Expr>> lists = new ArrayList<>();
+        for (Expr t : a.terms()) {
+            Term term = term(t);
+            signs.add(term.coefficient);
+            lists.add(factors(term.rest));
+        }
+        int prefix = commonLength(lists, false);
+        int suffix = commonLength(lists, true);
+        if (prefix == 0 && suffix == 0) return Optional.empty();
+        boolean left = prefix >= suffix;
+        int k = left ? prefix : suffix;
+        List<Expr> shared = left ? lists.get(0).subList(0, k) : lists.get(0).subList(lists.get(0).size() - k, lists.get(0).size());
+        // a scalar factor shared on the left of scalar terms reads as a factor in front
+        List<Expr> rests = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            List<Expr> fs = lists.get(i);
+            List<Expr> rest = left ? fs.subList(k, fs.size()) : fs.subList(0, fs.size() - k);
+            Dim dim = left ? product(shared, null).shape().cols() : product(shared, null).shape().rows();
+            rests.add(build(signs.get(i), product(rest, dim)));
+        }
+        Expr inner = Ex.add(rests);
+        Expr sharedProduct = product(shared, null);
+        return Optional.of(left ? Ex.matmul(sharedProduct, inner) : Ex.matmul(inner, sharedProduct));
+    }
+
+    private static int commonLength(List<List<Expr>> lists, boolean fromEnd) {
+        int min = lists.stream().mapToInt(List::size).min().orElse(0);
+        int k = 0;
+        while (k < min) {
+            Expr first = at(lists.get(0), k, fromEnd);
+            final int kk = k;
+            if (!lists.stream().allMatch(l -> at(l, kk, fromEnd).equals(first))) break;
+            k++;
+        }
+        // never take every factor of every term: something must be left to add
+        if (k == min && lists.stream().allMatch(l -> l.size() == min)) k = 0;
+        return k;
+    }
+
+    private static Expr at(List<Expr> l, int k, boolean fromEnd) {
+        return fromEnd ? l.get(l.size() - 1 - k) : l.get(k);
+    }
+
+    /** yhat - y, not -y + yhat; A + A', not A' + A. */
+    static Optional<Expr> orderTerms(Expr e) {
+        if (!(e instanceof Add a)) return Optional.empty();
+        List<Expr> sorted = new ArrayList<>(a.terms());
+        sorted.sort(Comparator.comparingInt(AlgebraRules::rank));
+        if (sorted.equals(a.terms())) return Optional.empty();
+        return Optional.of(Ex.add(sorted));
+    }
+
+    private static int rank(Expr t) {
+        if (t instanceof Neg || (t instanceof Num n && n.value() < 0)) return 3;
+        if (t instanceof Num) return 2;
+        if (t instanceof Transpose) return 1;
+        return 0;
+    }
+
+    /** The mixed product (1 ⊗ A)(r ⊗ I) = r ⊗ A, for a row r. */
+    static Optional<Expr> kronMixedProduct(Expr e) {
+        if (e instanceof MatMul m && m.b() instanceof Kron k && k.b() instanceof Identity && k.a().shape().isRow()) {
+            return Optional.of(Ex.kron(k.a(), m.a()));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Expr> squares(Expr e) {
+        if (e instanceof Hadamard h && h.a().equals(h.b())) return Optional.of(Ex.power(h.a(), 2));
+        return Optional.empty();
+    }
+}
