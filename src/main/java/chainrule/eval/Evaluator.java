@@ -1,0 +1,234 @@
+package chainrule.eval;
+
+import chainrule.expr.Dim;
+import chainrule.expr.Expr;
+import chainrule.expr.Expr.*;
+import chainrule.expr.Fn;
+import chainrule.expr.Shape;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The value of a typed expression at given sizes and variable values. Results are memoized
+ * by node identity, so a subtree shared by several parents is computed once. The matrices
+ * returned (and those in {@code values}) are shared: callers must not modify them.
+ */
+public final class Evaluator {
+
+    /** Told about the arguments of functions as they are evaluated (the sampler looks for kinks and domains). */
+    public interface Watch {
+        default void elementwise(Fn fn, int order, RealMatrix argument) {}
+
+        /** The denominator of an elementwise division, or the base of a negative or fractional power. */
+        default void pole(RealMatrix argument) {}
+
+        default void matrixFunction(MatOp op, RealMatrix argument, RealMatrix result) {}
+
+        default void value(Expr e, RealMatrix value) {}
+    }
+
+    private final Map<String, Long> sizes;
+    private final Map<String, RealMatrix> values;
+    private final Function<Derivative, Expr> expand;
+    private final Watch watch;
+    private final Map<Expr, RealMatrix> memo = new IdentityHashMap<>();
+
+    public Evaluator(Map<String, Long> sizes, Map<String, RealMatrix> values, Function<Derivative, Expr> expand) {
+        this(sizes, values, expand, null);
+    }
+
+    public Evaluator(Map<String, Long> sizes, Map<String, RealMatrix> values, Function<Derivative, Expr> expand, Watch watch) {
+        this.sizes = sizes;
+        this.values = values;
+        this.expand = expand;
+        this.watch = watch;
+    }
+
+    public RealMatrix eval(Expr e) {
+        // a variable is not memoized: the values map may be filled in as definitions are computed
+        if (e instanceof Var v) return lookup(v);
+        RealMatrix cached = memo.get(e);
+        if (cached != null) return cached;
+        RealMatrix value = compute(e);
+        if (watch != null) watch.value(e, value);
+        memo.put(e, value);
+        return value;
+    }
+
+    private RealMatrix lookup(Var v) {
+        RealMatrix m = values.get(v.name());
+        if (m == null) throw new IllegalStateException("no value for " + v.name());
+        return m;
+    }
+
+    private int dim(Dim d) {
+        return Math.toIntExact(d.evaluate(sizes));
+    }
+
+    private RealMatrix compute(Expr e) {
+        return switch (e) {
+            case Var v -> lookup(v);
+            case Num n -> Matrices.scalar(n.value());
+            case Size s -> Matrices.scalar(s.dim().evaluate(sizes));
+            case Zero z -> Matrices.filled(dim(z.shape().rows()), dim(z.shape().cols()), 0);
+            case Identity i -> identity(dim(i.n()));
+            case Ones o -> Matrices.filled(dim(o.shape().rows()), dim(o.shape().cols()), 1);
+            case Add a -> sum(a.terms());
+            case Neg n -> eval(n.a()).scalarMultiply(-1);
+            case MatMul m -> eval(m.a()).multiply(eval(m.b()));
+            case Scale s -> eval(s.a()).scalarMultiply(eval(s.s()).getEntry(0, 0));
+            case Hadamard h -> Matrices.zip(eval(h.a()), eval(h.b()), (x, y) -> x * y);
+            case Divide d -> Matrices.zip(eval(d.a()), pole(eval(d.b())), (x, y) -> x / y);
+            case Power p -> Matrices.map(p.p() < 0 || p.p() != Math.rint(p.p()) ? pole(eval(p.a())) : eval(p.a()),
+                    x -> Math.pow(x, p.p()));
+            case Transpose t -> eval(t.a()).transpose();
+            case Apply a -> apply(a);
+            case OpaqueScalar o -> opaqueScalar(o);
+            case Softmax s -> SoftmaxKernel.apply(s.kind(), eval(s.a()));
+            case Reduce r -> reduce(r.axis(), eval(r.a()));
+            case Broadcast b -> broadcast(eval(b.a()), dim(b.shape().rows()), dim(b.shape().cols()));
+            case MatFn m -> matFn(m);
+            case DiagMatrix d -> diagMatrix(eval(d.v()));
+            case DiagPart d -> diagPart(eval(d.m()));
+            case Kron k -> kron(eval(k.a()), eval(k.b()));
+            case Reshape r -> Matrices.reshape(eval(r.a()), dim(r.shape().rows()), dim(r.shape().cols()));
+            case Slice s -> slice(eval(s.a()), s.rows(), s.cols());
+            case Concat c -> concat(c.axis(), c.parts());
+            case Derivative d -> derivative(d);
+        };
+    }
+
+    private static RealMatrix identity(int n) {
+        RealMatrix m = new Array2DRowRealMatrix(n, n);
+        for (int i = 0; i < n; i++) m.setEntry(i, i, 1);
+        return m;
+    }
+
+    private RealMatrix sum(List<Expr> terms) {
+        RealMatrix total = eval(terms.get(0));
+        for (int i = 1; i < terms.size(); i++) total = total.add(eval(terms.get(i)));
+        return total;
+    }
+
+    private RealMatrix pole(RealMatrix x) {
+        if (watch != null) watch.pole(x);
+        return x;
+    }
+
+    private RealMatrix apply(Apply a) {
+        RealMatrix x = eval(a.a());
+        if (watch != null) watch.elementwise(a.fn(), a.order(), x);
+        Fn fn = a.fn();
+        int order = a.order();
+        return Matrices.map(x, v -> fn.at(order, v));
+    }
+
+    private RealMatrix opaqueScalar(OpaqueScalar o) {
+        SmoothScalarFunction f = new SmoothScalarFunction(o.name());
+        RealMatrix x = eval(o.a());
+        return switch (o.order()) {
+            case 0 -> Matrices.scalar(f.value(x));
+            case 1 -> f.gradient(x);
+            default -> throw new IllegalStateException(
+                    "the " + o.order() + "-th derivative of the opaque scalar function " + o.name() + " has no value");
+        };
+    }
+
+    private static RealMatrix reduce(Axis axis, RealMatrix x) {
+        int r = x.getRowDimension(), c = x.getColumnDimension();
+        return switch (axis) {
+            case ALL -> Matrices.scalar(sumAll(x));
+            case COLUMNS -> Matrices.filled(1, r, 1).multiply(x);
+            case ROWS -> x.multiply(Matrices.filled(c, 1, 1));
+            case VERTICAL, HORIZONTAL -> throw new IllegalStateException("internal: reduce over " + axis);
+        };
+    }
+
+    private static double sumAll(RealMatrix x) {
+        double s = 0;
+        for (int i = 0; i < x.getRowDimension(); i++) for (int j = 0; j < x.getColumnDimension(); j++) s += x.getEntry(i, j);
+        return s;
+    }
+
+    private static RealMatrix broadcast(RealMatrix a, int rows, int cols) {
+        int r = a.getRowDimension(), c = a.getColumnDimension();
+        if (!((r == 1 || r == rows) && (c == 1 || c == cols))) {
+            throw new IllegalStateException("internal: broadcast " + r + " x " + c + " to " + rows + " x " + cols);
+        }
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) out[i][j] = a.getEntry(r == 1 ? 0 : i, c == 1 ? 0 : j);
+        return new Array2DRowRealMatrix(out, false);
+    }
+
+    private RealMatrix matFn(MatFn m) {
+        RealMatrix x = eval(m.a());
+        RealMatrix result = MatrixFunctions.apply(m.op(), x);
+        if (watch != null) watch.matrixFunction(m.op(), x, result);
+        return result;
+    }
+
+    private static RealMatrix diagMatrix(RealMatrix v) {
+        double[] d = Matrices.vec(v);
+        RealMatrix m = new Array2DRowRealMatrix(d.length, d.length);
+        for (int i = 0; i < d.length; i++) m.setEntry(i, i, d[i]);
+        return m;
+    }
+
+    private static RealMatrix diagPart(RealMatrix m) {
+        int n = Math.min(m.getRowDimension(), m.getColumnDimension());
+        RealMatrix out = new Array2DRowRealMatrix(n, 1);
+        for (int i = 0; i < n; i++) out.setEntry(i, 0, m.getEntry(i, i));
+        return out;
+    }
+
+    private static RealMatrix kron(RealMatrix a, RealMatrix b) {
+        int ar = a.getRowDimension(), ac = a.getColumnDimension(), br = b.getRowDimension(), bc = b.getColumnDimension();
+        double[][] out = new double[ar * br][ac * bc];
+        for (int i = 0; i < ar; i++) {
+            for (int j = 0; j < ac; j++) {
+                double s = a.getEntry(i, j);
+                for (int k = 0; k < br; k++) for (int l = 0; l < bc; l++) out[i * br + k][j * bc + l] = s * b.getEntry(k, l);
+            }
+        }
+        return new Array2DRowRealMatrix(out, false);
+    }
+
+    private RealMatrix slice(RealMatrix a, Range rows, Range cols) {
+        int r0 = dim(rows.from()) - 1, r1 = dim(rows.to()) - 1, c0 = dim(cols.from()) - 1, c1 = dim(cols.to()) - 1;
+        return a.getSubMatrix(r0, r1, c0, c1);
+    }
+
+    private RealMatrix concat(Axis axis, List<Expr> parts) {
+        List<RealMatrix> ms = parts.stream().map(this::eval).toList();
+        boolean vertical = switch (axis) {
+            case VERTICAL -> true;
+            case HORIZONTAL -> false;
+            case ALL, COLUMNS, ROWS -> throw new IllegalStateException("internal: concatenation along " + axis);
+        };
+        int rows = vertical ? ms.stream().mapToInt(RealMatrix::getRowDimension).sum() : ms.get(0).getRowDimension();
+        int cols = vertical ? ms.get(0).getColumnDimension() : ms.stream().mapToInt(RealMatrix::getColumnDimension).sum();
+        RealMatrix out = new Array2DRowRealMatrix(rows, cols);
+        int at = 0;
+        for (RealMatrix m : ms) {
+            out.setSubMatrix(m.getData(), vertical ? at : 0, vertical ? 0 : at);
+            at += vertical ? m.getRowDimension() : m.getColumnDimension();
+        }
+        return out;
+    }
+
+    private RealMatrix derivative(Derivative d) {
+        if (expand == null) {
+            throw new IllegalStateException("d(" + d.of() + ")/d(" + d.wrt().name() + ") cannot be evaluated without expanding it");
+        }
+        return eval(expand.apply(d));
+    }
+
+    /** The rows and columns of a shape under these sizes. */
+    public int[] dims(Shape s) {
+        return new int[] {dim(s.rows()), dim(s.cols())};
+    }
+}

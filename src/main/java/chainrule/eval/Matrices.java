@@ -1,0 +1,110 @@
+package chainrule.eval;
+
+import chainrule.expr.Shape;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/** Small entrywise helpers over Commons Math matrices; vec and reshape are column-major. */
+public final class Matrices {
+    private Matrices() {}
+
+    public static RealMatrix filled(int rows, int cols, double value) {
+        RealMatrix m = new Array2DRowRealMatrix(rows, cols);
+        if (value != 0) {
+            for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) m.setEntry(i, j, value);
+        }
+        return m;
+    }
+
+    public static RealMatrix scalar(double value) {
+        return filled(1, 1, value);
+    }
+
+    public static RealMatrix map(RealMatrix a, DoubleUnaryOperator f) {
+        int r = a.getRowDimension(), c = a.getColumnDimension();
+        double[][] out = new double[r][c];
+        for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[i][j] = f.applyAsDouble(a.getEntry(i, j));
+        return new Array2DRowRealMatrix(out, false);
+    }
+
+    public static RealMatrix zip(RealMatrix a, RealMatrix b, DoubleBinaryOperator f) {
+        int r = a.getRowDimension(), c = a.getColumnDimension();
+        if (b.getRowDimension() != r || b.getColumnDimension() != c) {
+            throw new IllegalStateException("internal: entrywise operation on " + r + " x " + c + " and "
+                    + b.getRowDimension() + " x " + b.getColumnDimension());
+        }
+        double[][] out = new double[r][c];
+        for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[i][j] = f.applyAsDouble(a.getEntry(i, j), b.getEntry(i, j));
+        return new Array2DRowRealMatrix(out, false);
+    }
+
+    public static int size(RealMatrix a) {
+        return a.getRowDimension() * a.getColumnDimension();
+    }
+
+    /** The k-th entry in column-major order. */
+    public static double at(RealMatrix a, int k) {
+        int r = a.getRowDimension();
+        return a.getEntry(k % r, k / r);
+    }
+
+    /** The entries in column-major order, as vec(A) does. */
+    public static double[] vec(RealMatrix a) {
+        int r = a.getRowDimension(), c = a.getColumnDimension();
+        double[] out = new double[r * c];
+        for (int j = 0; j < c; j++) for (int i = 0; i < r; i++) out[j * r + i] = a.getEntry(i, j);
+        return out;
+    }
+
+    /** Column-major entries laid out as a rows x cols matrix. */
+    public static RealMatrix unvec(double[] entries, int rows, int cols) {
+        if (entries.length != rows * cols) {
+            throw new IllegalStateException("internal: " + entries.length + " entries as " + rows + " x " + cols);
+        }
+        double[][] out = new double[rows][cols];
+        for (int j = 0; j < cols; j++) for (int i = 0; i < rows; i++) out[i][j] = entries[j * rows + i];
+        return new Array2DRowRealMatrix(out, false);
+    }
+
+    public static RealMatrix reshape(RealMatrix a, int rows, int cols) {
+        return unvec(vec(a), rows, cols);
+    }
+
+    public static double maxAbs(RealMatrix a) {
+        double max = 0;
+        for (int i = 0; i < a.getRowDimension(); i++) {
+            for (int j = 0; j < a.getColumnDimension(); j++) {
+                double v = Math.abs(a.getEntry(i, j));
+                if (!(v <= max)) max = v; // NaN wins, so a non-finite entry is never hidden
+            }
+        }
+        return max;
+    }
+
+    public static boolean allFinite(RealMatrix a) {
+        for (int i = 0; i < a.getRowDimension(); i++) {
+            for (int j = 0; j < a.getColumnDimension(); j++) if (!Double.isFinite(a.getEntry(i, j))) return false;
+        }
+        return true;
+    }
+
+    public static int rows(Shape s, Map<String, Long> sizes) {
+        return Math.toIntExact(s.rows().evaluate(sizes));
+    }
+
+    public static int cols(Shape s, Map<String, Long> sizes) {
+        return Math.toIntExact(s.cols().evaluate(sizes));
+    }
+
+    /** Whether a matrix has the shape under the sizes. */
+    public static boolean hasShape(RealMatrix a, Shape s, Map<String, Long> sizes) {
+        return a.getRowDimension() == rows(s, sizes) && a.getColumnDimension() == cols(s, sizes);
+    }
+
+    public static String dims(RealMatrix a) {
+        return a.getRowDimension() + " x " + a.getColumnDimension();
+    }
+}

@@ -1,0 +1,63 @@
+package chainrule.eval;
+
+import chainrule.expr.Expr;
+import chainrule.expr.Expr.Derivative;
+import chainrule.shape.Program;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * An expression's value as a function of one variable, an input or a definition, with every
+ * other input held at a point: setting the variable recomputes only the definitions that
+ * depend on it.
+ */
+final class Recomputation {
+    private final Map<String, Long> sizes;
+    private final Map<String, RealMatrix> base;
+    private final String wrt;
+    private final List<Program.Definition> dependents = new ArrayList<>();
+    private final Expr of;
+    private final Function<Derivative, Expr> expand;
+
+    Recomputation(Program program, Point point, Expr of, String wrt, Function<Derivative, Expr> expand) {
+        if (!program.has(wrt)) throw new IllegalArgumentException(wrt + " is neither an input nor a definition");
+        this.sizes = point.sizes();
+        this.base = Sampler.evaluateDefinitions(program, point, expand);
+        this.wrt = wrt;
+        this.of = of;
+        this.expand = expand;
+        Set<String> affected = new HashSet<>(Set.of(wrt));
+        for (Program.Definition d : program.definitions()) {
+            if (d.name().equals(wrt)) continue;
+            Set<String> reads = Children.variables(d.body());
+            reads.retainAll(affected);
+            if (!reads.isEmpty()) {
+                affected.add(d.name());
+                dependents.add(d);
+            }
+        }
+    }
+
+    RealMatrix wrtValue() {
+        return base.get(wrt);
+    }
+
+    Map<String, RealMatrix> values() {
+        return base;
+    }
+
+    /** The value of {@code of} where the variable is {@code value}. */
+    RealMatrix valueAt(RealMatrix value) {
+        Map<String, RealMatrix> values = new HashMap<>(base);
+        values.put(wrt, value);
+        Evaluator evaluator = new Evaluator(sizes, values, expand);
+        for (Program.Definition d : dependents) values.put(d.name(), evaluator.eval(d.body()));
+        return evaluator.eval(of);
+    }
+}

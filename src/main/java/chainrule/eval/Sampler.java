@@ -1,0 +1,168 @@
+package chainrule.eval;
+
+import chainrule.expr.Expr;
+import chainrule.expr.Expr.Derivative;
+import chainrule.expr.Expr.MatFn;
+import chainrule.expr.Expr.MatOp;
+import chainrule.parse.Stmt.Property;
+import chainrule.shape.Program;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Draws random points for numeric checks (SPEC §3). Symbolic dimensions get sizes 2..4, chosen
+ * once per sampler; inputs are normal(0, 1), one-hot or in (0.5, 2) where declared so, and
+ * well-conditioned where they feed det, logdet or inv. A point whose definitions come near a
+ * kink, leave a domain or stop being finite is drawn again, up to {@value #MAX_TRIES} times.
+ */
+public final class Sampler {
+    public static final int MAX_TRIES = 50;
+
+    private final Program program;
+    private final Function<Derivative, Expr> expand;
+    private final Random random;
+    private final Map<String, Long> sizes;
+    private final Set<String> wellConditioned;
+
+    public Sampler(Program program, long seed) {
+        this(program, seed, null);
+    }
+
+    /** {@code expand} works out derivatives written inside definitions; null where there are none. */
+    public Sampler(Program program, long seed, Function<Derivative, Expr> expand) {
+        this.program = program;
+        this.expand = expand;
+        this.random = new Random(seed);
+        this.sizes = chooseSizes(program, random);
+        this.wellConditioned = inputsUnderMatrixFunctions(program);
+    }
+
+    public Map<String, Long> sizes() {
+        return sizes;
+    }
+
+    /** A point where the program is smooth, or the last one tried after {@value #MAX_TRIES} tries. */
+    public Point draw() {
+        Point point = null;
+        for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
+            point = drawOnce();
+            if (trouble(point) == null) return point;
+        }
+        return point;
+    }
+
+    /** The inputs and the value of every definition, in dependency order. */
+    public Map<String, RealMatrix> evaluateDefinitions(Point point) {
+        return evaluateDefinitions(program, point, expand);
+    }
+
+    public static Map<String, RealMatrix> evaluateDefinitions(Program program, Point point, Function<Derivative, Expr> expand) {
+        Map<String, RealMatrix> values = new LinkedHashMap<>(point.values());
+        // the evaluator reads the map the definitions are written into, each after what it uses
+        Evaluator evaluator = new Evaluator(point.sizes(), values, expand);
+        for (Program.Definition d : program.definitions()) values.put(d.name(), evaluator.eval(d.body()));
+        return values;
+    }
+
+    /** Why this point would be drawn again, or null if it is fine. */
+    public String trouble(Point point) {
+        TroubleWatch watch = new TroubleWatch();
+        Map<String, RealMatrix> values = new LinkedHashMap<>(point.values());
+        Evaluator evaluator = new Evaluator(point.sizes(), values, expand, watch);
+        try {
+            for (Program.Definition d : program.definitions()) values.put(d.name(), evaluator.eval(d.body()));
+            for (Program.Request r : program.requests()) {
+                if (r instanceof Program.Derive d && !(d.of() instanceof Expr.Var)) evaluator.eval(d.of());
+            }
+        } catch (IllegalStateException e) {
+            // an expression that cannot be evaluated here (no expansion given) says nothing about the point
+        }
+        return watch.trouble();
+    }
+
+    private Point drawOnce() {
+        Map<String, RealMatrix> values = new LinkedHashMap<>();
+        for (Program.Input in : new TreeMap<>(program.inputs()).values()) {
+            int r = Matrices.rows(in.shape(), sizes), c = Matrices.cols(in.shape(), sizes);
+            values.put(in.name(), drawInput(in, r, c));
+        }
+        return new Point(sizes, values);
+    }
+
+    private RealMatrix drawInput(Program.Input in, int r, int c) {
+        Set<Property> props = in.properties();
+        if (props.contains(Property.ONEHOT)) return oneHot(r, c);
+        boolean positive = props.contains(Property.POSITIVE);
+        RealMatrix m = new Array2DRowRealMatrix(r, c);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) m.setEntry(i, j, positive ? 0.5 + 1.5 * random.nextDouble() : random.nextGaussian());
+        }
+        if (r == c && wellConditioned.contains(in.name())) {
+            // a dominant diagonal keeps det away from 0 (and positive, for logdet) and inv accurate,
+            // while the random rest keeps X and X' apart, so a missing transpose is still caught
+            double diagonal = 1 + 2 * Math.sqrt(r);
+            m = m.scalarMultiply(positive ? 1 : 0.5);
+            for (int i = 0; i < r; i++) m.addToEntry(i, i, diagonal);
+        }
+        if (props.contains(Property.SYMMETRIC) && r == c) m = m.add(m.transpose()).scalarMultiply(0.5);
+        return m;
+    }
+
+    /** A one-hot vector, or a matrix whose every column is one-hot. */
+    private RealMatrix oneHot(int r, int c) {
+        RealMatrix m = new Array2DRowRealMatrix(r, c);
+        if (r == 1) {
+            m.setEntry(0, random.nextInt(c), 1);
+        } else {
+            for (int j = 0; j < c; j++) m.setEntry(random.nextInt(r), j, 1);
+        }
+        return m;
+    }
+
+    private static Map<String, Long> chooseSizes(Program program, Random random) {
+        Set<String> symbols = new TreeSet<>(program.dims());
+        for (Program.Input in : program.inputs().values()) {
+            symbols.addAll(in.shape().rows().symbols());
+            symbols.addAll(in.shape().cols().symbols());
+        }
+        for (Program.Definition d : program.definitions()) {
+            symbols.addAll(d.shape().rows().symbols());
+            symbols.addAll(d.shape().cols().symbols());
+        }
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String s : symbols) sizes.put(s, 2L + random.nextInt(3));
+        return Map.copyOf(sizes);
+    }
+
+    /** Inputs that reach an argument of det, logdet or inv, directly or through definitions. */
+    private static Set<String> inputsUnderMatrixFunctions(Program program) {
+        Set<String> direct = new HashSet<>();
+        java.util.function.Consumer<Expr> scan = root -> Children.walk(root, e -> {
+            if (e instanceof MatFn m && m.op() != MatOp.NORM && m.op() != MatOp.TRACE) direct.addAll(Children.variables(m.a()));
+        });
+        for (Program.Definition d : program.definitions()) scan.accept(d.body());
+        for (Program.Request r : program.requests()) {
+            if (r instanceof Program.Derive d) scan.accept(d.of());
+            if (r instanceof Program.Show s) scan.accept(s.expr());
+        }
+        Set<String> inputs = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(direct);
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (!seen.add(name)) continue;
+            if (program.inputs().containsKey(name)) inputs.add(name);
+            Program.Definition d = program.byName().get(name);
+            if (d != null) todo.addAll(Children.variables(d.body()));
+        }
+        return inputs;
+    }
+}

@@ -1,0 +1,58 @@
+package chainrule.eval;
+
+import chainrule.expr.Expr;
+import chainrule.expr.Expr.MatOp;
+import chainrule.expr.Fn;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Notes the first reason a point is bad for finite differences: an argument of a kinked
+ * function (relu, abs, sign, step) near 0, an argument outside a function's domain
+ * (log, sqrt; det <= 0 under logdet), a denominator (or the base of a negative or fractional
+ * power) near 0, or a value that is not finite.
+ */
+final class TroubleWatch implements Evaluator.Watch {
+    /** How close to a kink an argument may come; finite-difference steps stay well below it. */
+    static final double KINK_MARGIN = 1e-3;
+
+    private String trouble;
+
+    String trouble() {
+        return trouble;
+    }
+
+    private void note(String why) {
+        if (trouble == null) trouble = why;
+    }
+
+    @Override
+    public void elementwise(Fn fn, int order, RealMatrix x) {
+        for (int i = 0; i < x.getRowDimension(); i++) {
+            for (int j = 0; j < x.getColumnDimension(); j++) {
+                double v = x.getEntry(i, j);
+                if (fn.kinked() && Math.abs(v) < KINK_MARGIN) note("an argument of " + fn.fname() + " is " + v + ", near its kink at 0");
+                if (!fn.inDomain(v)) note("an argument of " + fn.fname() + " is " + v + ", outside its domain");
+            }
+        }
+    }
+
+    @Override
+    public void pole(RealMatrix x) {
+        for (int i = 0; i < x.getRowDimension(); i++) {
+            for (int j = 0; j < x.getColumnDimension(); j++) {
+                if (Math.abs(x.getEntry(i, j)) < KINK_MARGIN) note("a denominator is " + x.getEntry(i, j) + ", near 0");
+            }
+        }
+    }
+
+    @Override
+    public void matrixFunction(MatOp op, RealMatrix argument, RealMatrix result) {
+        if (op == MatOp.LOGDET && !Double.isFinite(result.getEntry(0, 0))) note("logdet of a matrix whose det is not positive");
+        if (op == MatOp.INV && !Matrices.allFinite(result)) note("inv of a singular matrix");
+    }
+
+    @Override
+    public void value(Expr e, RealMatrix value) {
+        if (trouble == null && !Matrices.allFinite(value)) note("a value that is not finite");
+    }
+}
