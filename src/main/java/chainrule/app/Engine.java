@@ -44,6 +44,21 @@ public final class Engine {
         return new Text(unicode, names);
     }
 
+    /** How evaluation works out a derivative term: a step of an answer by its value, any other by differentiating. */
+    public java.util.function.Function<Expr.Derivative, Expr> expander(List<Step> steps) {
+        Map<Expr.Derivative, Expr> named = new java.util.HashMap<>();
+        for (Step s : steps) named.put(s.name(), s.value());
+        return d -> {
+            Expr e = named.get(d);
+            return e != null ? e : differentiator.expand(d);
+        };
+    }
+
+    /** The numeric check of an answer against finite differences of the network (SPEC §3). */
+    public chainrule.eval.CheckResult check(Answer a, long seed) {
+        return chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed);
+    }
+
     /** Every derivative of a derive request: the compact answer, and the chain of every intermediate. */
     public List<Answer> derive(Expr of, String ofText, List<Expr.Var> wrt) {
         Map<String, Derived> compact = differentiator.derive(of, wrt, false);

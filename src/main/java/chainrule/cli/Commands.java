@@ -12,6 +12,7 @@ final class Commands {
         CommandLine cmd = new CommandLine(new RunCommand());
         cmd.addSubcommand("shapes", new ShapesCommand());
         cmd.addSubcommand("derive", new DeriveCommand());
+        cmd.addSubcommand("check", new CheckCommand());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

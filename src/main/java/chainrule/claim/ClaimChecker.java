@@ -1,0 +1,227 @@
+package chainrule.claim;
+
+import chainrule.app.Engine;
+import chainrule.diff.Derived;
+import chainrule.diff.Step;
+import chainrule.eval.Evaluator;
+import chainrule.eval.Point;
+import chainrule.eval.Sampler;
+import chainrule.expr.Builtin;
+import chainrule.expr.Ex;
+import chainrule.expr.Expr;
+import chainrule.expr.Expr.*;
+import chainrule.expr.Shape;
+import chainrule.expr.Traverse;
+import chainrule.parse.Ast;
+import chainrule.parse.Stmt;
+import chainrule.render.Text;
+import chainrule.shape.Checker;
+import chainrule.shape.Program;
+import chainrule.source.ChainRuleException;
+import chainrule.source.ErrorKind;
+import chainrule.source.Problem;
+import chainrule.source.SourceFile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Checks a claimed derivative (SPEC §3): types each step of the claim, compares it with the
+ * derivative at random points, and where it is wrong says which usual mistake it is.
+ */
+public final class ClaimChecker {
+    /** Enough points that a claim right on one side of a kink only is seen on both sides. */
+    static final int POINTS = 12;
+
+    private final Engine engine;
+    private final Program program;
+    private final long seed;
+    private final Text text;
+
+    public ClaimChecker(Engine engine, long seed) {
+        this.engine = engine;
+        this.program = engine.program();
+        this.seed = seed;
+        this.text = engine.text(false);
+    }
+
+    public ClaimResult check(Stmt.Claim claim, SourceFile source) {
+        Derivative target = target(claim, source);
+        Derived derived = engine.differentiator().derive(target.of(), target.wrt(), false);
+        Function<Derivative, Expr> expand = expander(derived.steps());
+        String expected = describe(derived);
+        Sampler sampler = new Sampler(program, seed, expand);
+        List<Map<String, RealMatrix>> points = new ArrayList<>();
+        List<Point> raw = new ArrayList<>();
+        for (int i = 0; i < POINTS; i++) {
+            Point p = sampler.draw();
+            raw.add(p);
+            points.add(Sampler.evaluateDefinitions(program, p, expand));
+        }
+        List<RealMatrix> truth = new ArrayList<>();
+        for (int i = 0; i < POINTS; i++) truth.add(eval(derived.answer(), raw.get(i), points.get(i), expand));
+        int line = claim.span().line();
+        String name = text.derivativeName(target);
+
+        for (int k = 0; k < claim.steps().size(); k++) {
+            Ast stepAst = claim.steps().get(k);
+            int stepNo = k + 1;
+            Integer first = claim.steps().size() > 1 ? stepNo : null;
+            String where = claim.steps().size() > 1 ? "step " + stepNo + ": " : "";
+            Expr step;
+            try {
+                step = Checker.expression(program, source, stepAst);
+            } catch (ChainRuleException e) {
+                Problem p = e.first();
+                if (p.kind() != ErrorKind.SHAPE) throw e;
+                String at = p.span() != null && p.span().known() ? " (line " + p.span().line() + ", column " + p.span().col() + ")" : "";
+                return new ClaimResult(line, claim.text(), Verdict.SHAPE_ERROR,
+                        where + "the claim does not type-check" + at + ": " + p.message(), expected, first);
+            }
+            if (!step.shape().equals(target.shape())) {
+                return new ClaimResult(line, claim.text(), Verdict.SHAPE_ERROR,
+                        where + shapeMessage(step.shape(), target, derived), expected, first);
+            }
+            List<Boolean> agree = new ArrayList<>();
+            List<RealMatrix> got = new ArrayList<>();
+            for (int i = 0; i < POINTS; i++) {
+                RealMatrix v = evalOrNull(step, raw.get(i), points.get(i), expand);
+                got.add(v);
+                agree.add(v != null && Numbers.agree(truth.get(i), v));
+            }
+            long agreeing = agree.stream().filter(b -> b).count();
+            if (agreeing == POINTS) continue;
+            String diagnosis = diagnose(step, derived, raw, points, truth, got, expand, agree);
+            if (agreeing == 0) {
+                int worst = worst(truth, got);
+                RealMatrix g = got.get(worst);
+                String values = g == null ? "the claim cannot be evaluated there"
+                        : "expected " + Numbers.show(truth.get(worst)) + ", claimed " + Numbers.show(g)
+                        + " (" + Numbers.largestDifference(truth.get(worst), g) + "; relative error "
+                        + String.format("%.3g", Numbers.relativeError(truth.get(worst), g)) + ")";
+                return new ClaimResult(line, claim.text(), Verdict.INCORRECT,
+                        where + "it differs from " + name + " at every point drawn; at one of them " + values
+                        + diagnosis + ". " + name + " = " + expected, expected, first);
+            }
+            String condition = Conditions.find(program, derived.answer(), raw, points, agree, expand, text);
+            return new ClaimResult(line, claim.text(), Verdict.PARTLY_CORRECT,
+                    where + "it agrees with " + name + " at " + agreeing + " of " + POINTS + " points"
+                    + (condition == null ? "" : ", " + condition) + diagnosis + ". " + name + " = " + expected,
+                    expected, first);
+        }
+        return new ClaimResult(line, claim.text(), Verdict.CORRECT,
+                "it agrees with " + name + " at all " + POINTS + " points drawn" + whyEqual(claim, source) + ". "
+                        + name + " = " + expected, expected, null);
+    }
+
+    private Derivative target(Stmt.Claim claim, SourceFile source) {
+        if (!(claim.lhs() instanceof Ast.Derivative)) {
+            throw ChainRuleException.at(ErrorKind.SYNTAX, source, claim.lhs().span(),
+                    "a claim starts with the derivative it is about, as in: claim d(L)/d(W) = ...");
+        }
+        Expr lhs = Checker.expression(program, source, claim.lhs());
+        if (!(lhs instanceof Derivative d)) {
+            throw ChainRuleException.at(ErrorKind.SYNTAX, source, claim.lhs().span(),
+                    "a claim starts with the derivative it is about; write d(L)/d(W) where dL is a name of the file");
+        }
+        return d;
+    }
+
+    private String describe(Derived d) {
+        StringBuilder out = new StringBuilder();
+        for (Step s : d.steps()) out.append(text.derivativeName(s.name())).append(" = ").append(text.render(s.value())).append("; ");
+        return out.append(text.render(d.answer())).toString();
+    }
+
+    private String shapeMessage(Shape got, Derivative target, Derived derived) {
+        String var = target.wrt().name();
+        String kind = Ex.derivativeKind(target.of().shape(), target.wrt().shape());
+        String what = switch (kind) {
+            case "gradient" -> text.derivativeName(target) + " is a gradient: it has " + var + "'s shape, " + text.shape(target.shape());
+            case "jacobian" -> text.derivativeName(target) + " is a Jacobian, " + text.shape(target.shape());
+            default -> text.derivativeName(target) + " is the Jacobian of the vectorised forms, " + text.shape(target.shape());
+        };
+        String hint = "";
+        if (got.equals(target.shape().transpose())) {
+            hint = "; your answer is its transpose (numerator layout): transpose it";
+        } else if (kind.equals("gradient") && target.wrt().shape().isColumn() && got.rows().equals(target.shape().rows())) {
+            hint = "; a bias added to every column of a batch gets the sum of its gradient over the batch, as in sum(G, 2)";
+        }
+        return "your answer is " + text.shape(got) + "; " + what + hint;
+    }
+
+    private String diagnose(Expr claim, Derived derived, List<Point> raw, List<Map<String, RealMatrix>> points,
+                            List<RealMatrix> truth, List<RealMatrix> got, Function<Derivative, Expr> expand, List<Boolean> agree) {
+        Expr full = engine.differentiator().inline(derived);
+        for (Variants.Variant v : Variants.of(full, text)) {
+            boolean all = true;
+            for (int i = 0; i < POINTS && all; i++) {
+                RealMatrix value = evalOrNull(v.value(), raw.get(i), points.get(i), expand);
+                all = value != null && got.get(i) != null && Numbers.agree(value, got.get(i));
+            }
+            if (all) return ": " + v.mistake();
+        }
+        String missing = Conditions.missingKinkFactor(program, full, raw, points, truth, got, expand, text);
+        return missing == null ? "" : ": " + missing;
+    }
+
+    private static int worst(List<RealMatrix> truth, List<RealMatrix> got) {
+        int best = 0;
+        double err = -1;
+        for (int i = 0; i < truth.size(); i++) {
+            if (got.get(i) == null) return i;
+            double e = Numbers.relativeError(truth.get(i), got.get(i));
+            if (e > err) {
+                err = e;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** relu'(h) and relu'(z) agree where h = relu(z): say so, since students ask. */
+    private String whyEqual(Stmt.Claim claim, SourceFile source) {
+        Set<String> notes = new LinkedHashSet<>();
+        for (Ast a : claim.steps()) {
+            Expr e;
+            try {
+                e = Checker.expression(program, source, a);
+            } catch (ChainRuleException ex) {
+                continue;
+            }
+            Traverse.any(e, x -> {
+                if (x instanceof Apply f && f.order() == 1 && f.a() instanceof Var h
+                        && program.byName().get(h.name()) instanceof Program.Definition d
+                        && d.body() instanceof Apply g && g.order() == 0 && g.fn() == f.fn()
+                        && (f.fn() == Builtin.RELU || f.fn() == Builtin.STEP) && g.a() instanceof Var z) {
+                    notes.add(f.fn().fname() + "'(" + h.name() + ") equals " + f.fn().fname() + "'(" + z.name() + "): "
+                            + h.name() + " = " + f.fn().fname() + "(" + z.name() + ") is positive exactly where " + z.name() + " is");
+                }
+                return false;
+            });
+        }
+        return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+    }
+
+    private Function<Derivative, Expr> expander(List<Step> steps) {
+        return engine.expander(steps);
+    }
+
+    static RealMatrix eval(Expr e, Point p, Map<String, RealMatrix> values, Function<Derivative, Expr> expand) {
+        return new Evaluator(p.sizes(), values, expand).eval(e);
+    }
+
+    static RealMatrix evalOrNull(Expr e, Point p, Map<String, RealMatrix> values, Function<Derivative, Expr> expand) {
+        try {
+            RealMatrix m = eval(e, p, values, expand);
+            for (double[] row : m.getData()) for (double v : row) if (!Double.isFinite(v)) return null;
+            return m;
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+}
