@@ -19,7 +19,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Draws random points for numeric checks (SPEC §3). Symbolic dimensions get sizes 2..4, chosen
- * once per sampler; inputs are normal(0, 1), one-hot or in (0.5, 2) where declared so, and
+ * once per sampler; inputs are normal(0, 1) (narrower for large inputs, see {@link #spread}),
+ * one-hot or in (0.5, 2) where declared so, and
  * well-conditioned where they feed det, logdet or inv. A point whose definitions come near a
  * kink, leave a domain or stop being finite is drawn again, up to {@value #MAX_TRIES} times.
  */
@@ -101,9 +102,10 @@ public final class Sampler {
         Set<Property> props = in.properties();
         if (props.contains(Property.ONEHOT)) return oneHot(r, c);
         boolean positive = props.contains(Property.POSITIVE);
+        double sd = spread(r, c);
         RealMatrix m = new Array2DRowRealMatrix(r, c);
         for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) m.setEntry(i, j, positive ? 0.5 + 1.5 * random.nextDouble() : random.nextGaussian());
+            for (int j = 0; j < c; j++) m.setEntry(i, j, positive ? 0.5 + 1.5 * random.nextDouble() : sd * random.nextGaussian());
         }
         if (r == c && wellConditioned.contains(in.name())) {
             // a dominant diagonal keeps det away from 0 (and positive, for logdet) and inv accurate,
@@ -114,6 +116,17 @@ public final class Sampler {
         }
         if (props.contains(Property.SYMMETRIC) && r == c) m = m.add(m.transpose()).scalarMultiply(0.5);
         return m;
+    }
+
+    /**
+     * The standard deviation of a normal input: 1 up to 4 rows or columns, then shrinking as the
+     * fourth root of the larger dimension, so a product of two inputs over a long dimension
+     * (x*W with 784 columns) stays of order 1. Otherwise sigmoids saturate, every derivative
+     * is nearly 0, and a wrong claim would look as right as a right one.
+     */
+    static double spread(int rows, int cols) {
+        int d = Math.max(rows, cols);
+        return d <= 4 ? 1 : Math.pow(d / 4.0, -0.25);
     }
 
     /** A one-hot vector, or a matrix whose every column is one-hot. */
