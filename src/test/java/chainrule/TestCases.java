@@ -51,15 +51,20 @@ public final class TestCases {
         return out;
     }
 
-    /** "d(L)/d(W) = EXPR" lines, keyed by "L|W". */
+    /**
+     * "d(L)/d(W) = EXPR" lines, keyed by "L|W". A line starting with "~ " is the form a textbook
+     * prints that chainrule does not reach yet: the test reports it as skipped, not passed.
+     */
     public static Map<String, String> expectedAnswers(Path problem) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String line : lines(beside(problem, ".answers"))) {
+        for (String raw : lines(beside(problem, ".answers"))) {
+            boolean wished = raw.startsWith("~");
+            String line = wished ? raw.substring(1).strip() : raw;
             int eq = line.indexOf(")/d(");
             int close = line.indexOf(") =", eq);
             String of = line.substring(2, eq);
             String wrt = line.substring(eq + 4, close);
-            out.put(of.strip() + "|" + wrt.strip(), line.substring(close + 3).strip());
+            out.put(of.strip() + "|" + wrt.strip(), (wished ? "~" : "") + line.substring(close + 3).strip());
         }
         return out;
     }

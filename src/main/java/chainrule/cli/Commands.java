@@ -12,7 +12,10 @@ final class Commands {
         CommandLine cmd = new CommandLine(new RunCommand());
         cmd.addSubcommand("shapes", new ShapesCommand());
         cmd.addSubcommand("derive", new DeriveCommand());
+        cmd.addSubcommand("latex", new LatexCommand());
         cmd.addSubcommand("check", new CheckCommand());
+        cmd.addSubcommand("run", new RunFileCommand());
+        cmd.addSubcommand("eval", new EvalCommand());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -34,8 +37,7 @@ final class Commands {
                 common.spec.commandLine().usage(common.spec.commandLine().getOut());
                 return Main.OK;
             }
-            Loader.load(file);
-            return Main.OK;
+            return FileRunner.run(file, common);
         }
     }
 }

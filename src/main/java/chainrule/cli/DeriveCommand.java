@@ -3,13 +3,21 @@ package chainrule.cli;
 import chainrule.app.Answer;
 import chainrule.app.Engine;
 import chainrule.diff.Step;
+import chainrule.eval.CheckResult;
+import chainrule.eval.Evaluator;
+import chainrule.eval.Point;
+import chainrule.eval.Sampler;
+import chainrule.eval.Values;
+import chainrule.expr.Ex;
 import chainrule.render.Text;
 import chainrule.shape.Program;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.linear.RealMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,26 +50,46 @@ final class DeriveCommand implements Callable<Integer> {
     public Integer call() {
         Program p = Loader.load(file);
         Engine engine = new Engine(p);
+        Point point = at == null ? null : Values.read(Path.of(at), p);
         List<Answer> answers = new ArrayList<>();
         for (Program.Derive d : Requests.derives(p, of, wrt)) answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
         Output output = common.output();
         Text text = engine.text(common.unicode);
-        if (output.json()) {
-            List<Map<String, Object>> results = new ArrayList<>();
-            for (Answer a : answers) results.add(json(a, text));
-            output.printJson(Map.of("results", results));
-        } else {
-            for (Answer a : answers) print(output, a, text);
+        boolean allPassed = true;
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Answer a : answers) {
+            CheckResult c = check ? engine.check(a, common.seed) : null;
+            allPassed &= c == null || c.passed();
+            RealMatrix value = point == null ? null : value(engine, a, point);
+            if (output.json()) {
+                results.add(json(a, text, steps, c, value));
+            } else {
+                print(output, a, text, steps);
+                if (c != null) output.out().println("  " + checkLine(c));
+                if (value != null) output.out().println("  value at " + at + ": " + Values.rows(value));
+            }
         }
-        return Main.OK;
+        if (output.json()) output.printJson(Map.of("results", results));
+        return allPassed ? Main.OK : Main.FAILED;
     }
 
-    static void print(Output output, Answer a, Text text) {
-        String name = text.derivativeName(chainrule.expr.Ex.derivative(a.ofExpr(), a.wrt()));
-        for (Step s : a.steps()) {
+    static RealMatrix value(Engine engine, Answer a, Point point) {
+        Map<String, RealMatrix> values = Sampler.evaluateDefinitions(engine.program(), point, engine.expander(a.steps()));
+        return new Evaluator(point.sizes(), values, engine.expander(a.steps())).eval(a.expression());
+    }
+
+    static String checkLine(CheckResult c) {
+        return (c.passed() ? "check: passed" : "check: FAILED") + String.format(", max relative error %.2g over %d points", c.maxRelError(), c.points());
+    }
+
+    static void print(Output output, Answer a, Text text, boolean chain) {
+        List<Step> shown = chain ? a.allSteps().subList(0, a.allSteps().size() - 1) : a.steps();
+        for (Step s : shown) {
             output.out().println(line(text.derivativeName(s.name()), text.render(s.value()), text.shape(s.value().shape())));
         }
-        output.out().println(line(name, text.render(a.expression()), text.shape(a.shape()) + "  " + a.kind()));
+        String name = text.derivativeName(Ex.derivative(a.ofExpr(), a.wrt()));
+        Object last = chain ? a.allSteps().get(a.allSteps().size() - 1).value() : a.expression();
+        output.out().println(line(name, text.render((chainrule.expr.Expr) last), text.shape(a.shape()) + "  " + a.kind()));
     }
 
     static String line(String name, String expr, String shape) {
@@ -70,13 +98,33 @@ final class DeriveCommand implements Callable<Integer> {
         return left + " ".repeat(pad) + shape;
     }
 
-    static Map<String, Object> json(Answer a, Text text) {
+    static Map<String, Object> json(Answer a, Text text, boolean withSteps, CheckResult c, RealMatrix value) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("of", a.of());
         m.put("wrt", a.wrt().name());
         m.put("kind", a.kind());
         m.put("shape", ShapesCommand.shapeJson(a.shape()));
         m.put("expression", text.render(a.expression()));
+        m.put("latex", LatexBridge.latex(a.expression()));
+        if (withSteps) {
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (Step s : a.allSteps().subList(0, a.allSteps().size() - 1)) {
+                Map<String, Object> st = new LinkedHashMap<>();
+                st.put("name", text.derivativeName(s.name()));
+                st.put("expression", text.render(s.value()));
+                st.put("shape", ShapesCommand.shapeJson(s.value().shape()));
+                steps.add(st);
+            }
+            m.put("steps", steps);
+        }
+        if (value != null) m.put("value", Values.rows(value));
+        if (c != null) {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("passed", c.passed());
+            check.put("maxRelError", c.maxRelError());
+            check.put("points", c.points());
+            m.put("check", check);
+        }
         return m;
     }
 }

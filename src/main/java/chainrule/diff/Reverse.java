@@ -23,7 +23,7 @@ import java.util.function.UnaryOperator;
  */
 final class Reverse {
     /** An adjoint at most this large is always written in place. */
-    private static final int SMALL = 7;
+    private static final int SMALL = 9;
     /** An adjoint used once is written in place up to this size. */
     private static final int INLINE_ONCE = 40;
 
@@ -84,12 +84,36 @@ final class Reverse {
         return uses(d.body()) > 1 || size > INLINE_ONCE;
     }
 
-    /** How many times a definition's body passes its adjoint on (its occurrences of things that depend on a target). */
+    /**
+     * How many copies of a definition's adjoint one answer could hold: for the wanted variable it
+     * reaches most often, the number of places in the body leading to it (W in W*x + W*y, or a
+     * weight shared along two paths).
+     */
     private int uses(Expr body) {
-        if (body instanceof Var v) return depends(v) ? 1 : 0;
+        int most = 0;
+        for (String t : targets) most = Math.max(most, paths(body, t));
+        return most;
+    }
+
+    private int paths(Expr e, String target) {
+        if (e instanceof Var v) return v.name().equals(target) || dependsOn(v, target) ? 1 : 0;
         int n = 0;
-        for (Expr c : Traverse.children(body)) n += uses(c);
+        for (Expr c : Traverse.children(e)) n += paths(c, target);
         return n;
+    }
+
+    private final Map<String, Boolean> dependsOnMemo = new HashMap<>();
+
+    private boolean dependsOn(Var v, String target) {
+        Program.Definition d = program.byName().get(v.name());
+        if (d == null) return false;
+        String key = v.name() + "|" + target;
+        Boolean memo = dependsOnMemo.get(key);
+        if (memo == null) {
+            memo = Traverse.any(d.body(), x -> x instanceof Var w && (w.name().equals(target) || dependsOn(w, target)));
+            dependsOnMemo.put(key, memo);
+        }
+        return memo;
     }
 
     /** The steps an answer needs: those it names, and those they name, in the order worked out. */
@@ -241,7 +265,7 @@ final class Reverse {
     private static Expr logSoftmaxAdjoint(Expr g, Expr z) {
         Expr sm = Ex.softmax(SoftKind.SOFTMAX, z);
         Expr total = Ex.reduce(Rules.softAxis(z.shape()), g);
-        Expr spread = total.shape().isScalar() ? Ex.scale(total, sm) : Ex.hadamard(Ex.broadcast(total, z.shape()), sm);
+        Expr spread = total.shape().isScalar() ? Ex.scale(total, sm) : Ex.hadamard(sm, Ex.broadcast(total, z.shape()));
         return Ex.sub(g, spread);
     }
 }

@@ -95,6 +95,8 @@ public final class Ex {
         }
         Shape out = new Shape(sa.rows(), sb.cols());
         if (isZero(a) || isZero(b)) return zero(out);
+        if (a instanceof Neg n) return neg(matmul(n.a(), b));
+        if (b instanceof Neg n) return neg(matmul(a, n.a()));
         if (a instanceof Identity) return b;
         if (b instanceof Identity) return a;
         return new MatMul(a, b, out);
@@ -129,6 +131,7 @@ public final class Ex {
         same("./", a.shape(), b.shape());
         if (isZero(a)) return a;
         if (b instanceof Ones || isOne(b)) return a;
+        if (a instanceof Num x && b instanceof Num y) return num(x.value() / y.value());
         return new Divide(a, b);
     }
 
@@ -199,6 +202,7 @@ public final class Ex {
         if (!ok) throw new IllegalArgumentException("internal: broadcast " + s + " to " + target);
         if (isZero(a)) return zero(target);
         if (isOne(a)) return ones(target);
+        if (a instanceof Neg n) return neg(broadcast(n.a(), target));
         return new Broadcast(a, target);
     }
 

@@ -76,8 +76,11 @@ public final class Text {
             case Identity i -> "eye(" + i.n() + ")";
             case Ones o -> elementwiseContext(parent) ? "1" : "ones(" + dims(o.shape()) + ")";
             case Add a -> sum(a);
-            case Neg n -> "-" + operand(n.a(), e, UNARY + 1);
+            // -a*b reads as -(a*b): a product needs no parentheses after a minus
+            case Neg n -> "-" + wrap(n.a(), e, level(n.a()) < PRODUCT || n.a() instanceof Neg || startsWithMinus(n.a()));
             case MatMul m -> product(m.a(), m.b(), unicode ? "·" : "*", e, true);
+            case Scale s when s.s() instanceof Num n && reciprocal(n.value()) > 0 ->
+                    operand(s.a(), e, PRODUCT) + " / " + reciprocal(n.value());
             case Scale s -> product(s.s(), s.a(), unicode ? "·" : "*", e, true);
             case Hadamard h -> product(h.a(), h.b(), unicode ? " ⊙ " : " .* ", e, false);
             case Divide d -> {
@@ -109,6 +112,23 @@ public final class Text {
             case Slice s -> slice(s, e);
             case Concat c -> concat(c);
             case Derivative d -> derivative(d);
+        };
+    }
+
+    /** k where v is 1/k for a whole k of 2 or more (0.5*X is written X / 2), else 0. */
+    private static long reciprocal(double v) {
+        if (v <= 0 || v >= 1) return 0;
+        double k = 1 / v;
+        return Math.abs(k - Math.rint(k)) < 1e-9 && k < 1e6 ? Math.round(k) : 0;
+    }
+
+    private static boolean startsWithMinus(Expr e) {
+        return switch (e) {
+            case Num n -> n.value() < 0;
+            case MatMul m -> startsWithMinus(m.a());
+            case Scale s -> startsWithMinus(s.s());
+            case Hadamard h -> startsWithMinus(h.a());
+            default -> false;
         };
     }
 
@@ -145,7 +165,9 @@ public final class Text {
         boolean leftSameKind = !matrixKind || !(l instanceof Hadamard || l instanceof Divide);
         String left = wrap(l, parent, level(l) < PRODUCT || (level(l) == PRODUCT && !leftSameKind));
         boolean rightSameKind = matrixKind ? (r instanceof MatMul || r instanceof Scale) : r instanceof Hadamard;
-        boolean paren = level(r) < PRODUCT || (level(r) == PRODUCT && !rightSameKind) || r instanceof Neg;
+        // s*X .* Y is (s*X) .* Y = s*(X .* Y) when s is a scalar
+        boolean scalarScale = parent instanceof Scale && (r instanceof Hadamard || r instanceof Divide);
+        boolean paren = level(r) < PRODUCT || (level(r) == PRODUCT && !rightSameKind && !scalarScale) || r instanceof Neg;
         return left + op + wrap(r, parent, paren);
     }
 
@@ -158,7 +180,7 @@ public final class Text {
 
     private static String range(Range r, Dim size) {
         if (r.from().equals(Dim.ONE) && r.to().equals(size)) return ":";
-        String to = r.to().equals(size) && !size.isConstant() ? "end" : r.to().toString();
+        String to = r.to().equals(size) ? "end" : r.to().toString();
         if (r.from().equals(r.to())) return to;
         return r.from() + ":" + to;
     }

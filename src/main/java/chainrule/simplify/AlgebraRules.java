@@ -22,7 +22,13 @@ final class AlgebraRules {
                 new Rule.Named("common factor", AlgebraRules::commonFactor),
                 new Rule.Named("positive terms first", AlgebraRules::orderTerms),
                 new Rule.Named("x .* x is x.^2", AlgebraRules::squares),
-                new Rule.Named("A*kron(r, I) is kron(r, A)", AlgebraRules::kronMixedProduct));
+                new Rule.Named("A*kron(r, I) is kron(r, A)", AlgebraRules::kronMixedProduct),
+                new Rule.Named("kron(A, B)*kron(C, D) is kron(A*C, B*D)", AlgebraRules::kronProduct),
+                new Rule.Named("s*(X / s) is X", AlgebraRules::cancelScalar),
+                new Rule.Named("numbers come out of products", AlgebraRules::numbersOut),
+                new Rule.Named("a sum of matching concatenations is a concatenation of sums", AlgebraRules::concatSum),
+                new Rule.Named("exp(x) / sum(exp(x)) is softmax(x)", AlgebraRules::softmaxForm),
+                new Rule.Named("inv(A)*A is the identity", AlgebraRules::inversePairs));
     }
 
     /** 2*(3*X) = 6*X; s*(2*X) = 2*s*X; a number times a number is a number. */
@@ -167,7 +173,7 @@ final class AlgebraRules {
     private static int rank(Expr t) {
         if (t instanceof Neg || (t instanceof Num n && n.value() < 0)) return 3;
         if (t instanceof Num) return 2;
-        if (t instanceof Transpose) return 1;
+        if (t instanceof Transpose x && x.a() instanceof Var) return 1;
         return 0;
     }
 
@@ -175,6 +181,89 @@ final class AlgebraRules {
     static Optional<Expr> kronMixedProduct(Expr e) {
         if (e instanceof MatMul m && m.b() instanceof Kron k && k.b() instanceof Identity && k.a().shape().isRow()) {
             return Optional.of(Ex.kron(k.a(), m.a()));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Expr> kronProduct(Expr e) {
+        if (e instanceof MatMul m && m.a() instanceof Kron x && m.b() instanceof Kron y
+                && x.a().shape().cols().equals(y.a().shape().rows()) && x.b().shape().cols().equals(y.b().shape().rows())) {
+            return Optional.of(Ex.kron(Ex.matmul(x.a(), y.a()), Ex.matmul(x.b(), y.b())));
+        }
+        return Optional.empty();
+    }
+
+    /** s*(X / s) = X and s^-1*(s*X) = X: a scale and its inverse cancel. */
+    static Optional<Expr> cancelScalar(Expr e) {
+        if (!(e instanceof Scale s)) return Optional.empty();
+        if (s.a() instanceof Divide d && d.b() instanceof Broadcast b && b.a().equals(s.s())) return Optional.of(d.a());
+        if (s.a() instanceof Divide d && d.b().equals(s.s())) return Optional.of(d.a());
+        if (s.a() instanceof Scale t) {
+            if (s.s() instanceof Power p && p.p() == -1 && p.a().equals(t.s())) return Optional.of(t.a());
+            if (t.s() instanceof Power p && p.p() == -1 && p.a().equals(s.s())) return Optional.of(t.a());
+        }
+        return Optional.empty();
+    }
+
+    /** A*(2*B) = 2*A*B and A*(s*B) = s*A*B: numbers and scalars go to the front of a matrix product. */
+    static Optional<Expr> numbersOut(Expr e) {
+        if (e instanceof MatMul m) {
+            if (m.b() instanceof Scale s) return Optional.of(Ex.scale(s.s(), Ex.matmul(m.a(), s.a())));
+            if (m.a() instanceof Scale s) return Optional.of(Ex.scale(s.s(), Ex.matmul(s.a(), m.b())));
+        }
+        // (a*b)*X = a*(b*X) for scalars a and b, so that a factor and its inverse meet
+        if (e instanceof Scale s && s.s() instanceof Scale t && !s.a().shape().isScalar()) {
+            return Optional.of(Ex.scale(t.s(), Ex.scale(t.a(), s.a())));
+        }
+        if (e instanceof Hadamard h) {
+            if (h.b() instanceof Scale s && s.s() instanceof Num n) return Optional.of(Ex.scale(n, Ex.hadamard(h.a(), s.a())));
+            if (h.a() instanceof Scale s && s.s() instanceof Num n) return Optional.of(Ex.scale(n, Ex.hadamard(s.a(), h.b())));
+        }
+        if (e instanceof Scale s && !(s.s() instanceof Num) && s.a() instanceof Scale t && t.s() instanceof Num n) {
+            return Optional.of(Ex.scale(n, Ex.scale(s.s(), t.a())));
+        }
+        return Optional.empty();
+    }
+
+    /** [a; 0] + [0; b] = [a; b]: concatenations split alike add part by part. */
+    static Optional<Expr> concatSum(Expr e) {
+        if (!(e instanceof Add a) || a.terms().size() != 2) return Optional.empty();
+        if (!(a.terms().get(0) instanceof Concat x) || !(a.terms().get(1) instanceof Concat y)) return Optional.empty();
+        if (x.axis() != y.axis() || x.parts().size() != y.parts().size()) return Optional.empty();
+        List<Expr> parts = new ArrayList<>();
+        for (int i = 0; i < x.parts().size(); i++) {
+            if (!x.parts().get(i).shape().equals(y.parts().get(i).shape())) return Optional.empty();
+            parts.add(Ex.add(x.parts().get(i), y.parts().get(i)));
+        }
+        return Optional.of(Ex.concat(x.axis(), parts));
+    }
+
+    /** inv(A)*A = A*inv(A) = I, and inv(A)'*A' = I, anywhere along a product. */
+    static Optional<Expr> inversePairs(Expr e) {
+        if (!(e instanceof MatMul)) return Optional.empty();
+        List<Expr> fs = factors(e);
+        for (int i = 0; i + 1 < fs.size(); i++) {
+            if (inverses(fs.get(i), fs.get(i + 1)) || inverses(fs.get(i + 1), fs.get(i))) {
+                List<Expr> rest = new ArrayList<>(fs.subList(0, i));
+                rest.addAll(fs.subList(i + 2, fs.size()));
+                Dim n = fs.get(i).shape().rows();
+                return Optional.of(product(rest, n));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean inverses(Expr a, Expr b) {
+        if (a instanceof MatFn m && m.op() == MatOp.INV && m.a().equals(b)) return true;
+        return a instanceof Transpose t && t.a() instanceof MatFn m && m.op() == MatOp.INV
+                && b instanceof Transpose u && m.a().equals(u.a());
+    }
+
+    static Optional<Expr> softmaxForm(Expr e) {
+        if (e instanceof Scale s && s.s() instanceof Power p && p.p() == -1 && p.a() instanceof Reduce r
+                && r.axis() == Axis.ALL && r.a().equals(s.a()) && s.a() instanceof Apply f
+                && f.fn() == chainrule.expr.Builtin.EXP && f.order() == 0 && f.a().shape().isVector()) {
+            return Optional.of(Ex.softmax(SoftKind.SOFTMAX, f.a()));
         }
         return Optional.empty();
     }

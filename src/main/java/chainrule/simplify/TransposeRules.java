@@ -1,6 +1,8 @@
 package chainrule.simplify;
 
+import chainrule.expr.Dim;
 import chainrule.expr.Ex;
+import chainrule.expr.Shape;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.parse.Stmt;
@@ -15,9 +17,9 @@ final class TransposeRules {
     static List<Rule.Named> all(Program p) {
         return List.of(
                 new Rule.Named("transpose of a product", TransposeRules::ofProduct),
-                new Rule.Named("transpose of a sum", TransposeRules::ofSum),
                 new Rule.Named("transpose of elementwise", TransposeRules::ofElementwise),
-                new Rule.Named("symmetric is its own transpose", e -> symmetric(e, p)));
+                new Rule.Named("symmetric is its own transpose", e -> symmetric(e, p)),
+                new Rule.Named("a slice of a product is a product with a slice", TransposeRules::sliceOfProduct));
     }
 
     static Optional<Expr> ofProduct(Expr e) {
@@ -43,6 +45,24 @@ final class TransposeRules {
                 default -> Optional.empty();
             };
         }
+        return Optional.empty();
+    }
+
+    /** (A*B)[rows, :] = A[rows, :]*B and (A')[i, j] = (A[j, i])': the bias row drops out of W, not of the product. */
+    static Optional<Expr> sliceOfProduct(Expr e) {
+        if (!(e instanceof Slice s)) return Optional.empty();
+        Shape whole = s.a().shape();
+        boolean allRows = s.rows().from().equals(Dim.ONE) && s.rows().to().equals(whole.rows());
+        boolean allCols = s.cols().from().equals(Dim.ONE) && s.cols().to().equals(whole.cols());
+        if (s.a() instanceof MatMul m && allCols) {
+            Shape a = m.a().shape();
+            return Optional.of(Ex.matmul(Ex.slice(m.a(), s.rows(), new Range(Dim.ONE, a.cols())), m.b()));
+        }
+        if (s.a() instanceof MatMul m && allRows) {
+            Shape b = m.b().shape();
+            return Optional.of(Ex.matmul(m.a(), Ex.slice(m.b(), new Range(Dim.ONE, b.rows()), s.cols())));
+        }
+        if (s.a() instanceof Transpose t) return Optional.of(Ex.transpose(Ex.slice(t.a(), s.cols(), s.rows())));
         return Optional.empty();
     }
 

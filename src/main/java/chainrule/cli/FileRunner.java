@@ -1,0 +1,74 @@
+package chainrule.cli;
+
+import chainrule.app.Answer;
+import chainrule.app.Engine;
+import chainrule.claim.ClaimChecker;
+import chainrule.claim.ClaimResult;
+import chainrule.eval.CheckResult;
+import chainrule.render.Text;
+import chainrule.shape.Program;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** 'chainrule FILE': every request of the file in order, each derivative checked numerically. */
+final class FileRunner {
+    private FileRunner() {}
+
+    static int run(String file, CommonOptions common) {
+        Program p = Loader.load(file);
+        Engine engine = new Engine(p);
+        Output output = common.output();
+        Text text = engine.text(common.unicode);
+        ClaimChecker checker = new ClaimChecker(engine, common.seed);
+        boolean ok = true;
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<Map<String, Object>> claims = new ArrayList<>();
+        List<Map<String, Object>> shown = new ArrayList<>();
+        for (Program.Request r : p.requests()) {
+            switch (r) {
+                case Program.Derive d -> {
+                    for (Answer a : engine.derive(d.of(), d.ofText(), d.wrt())) {
+                        CheckResult c = engine.check(a, common.seed);
+                        ok &= c.passed();
+                        if (output.json()) {
+                            results.add(DeriveCommand.json(a, text, true, c, null));
+                        } else {
+                            DeriveCommand.print(output, a, text, false);
+                            output.out().println("  " + DeriveCommand.checkLine(c));
+                        }
+                    }
+                }
+                case Program.Claim c -> {
+                    ClaimResult res = checker.check(c.claim(), p.source());
+                    ok &= res.correct();
+                    if (output.json()) claims.add(CheckCommand.json(res));
+                    else CheckCommand.print(output, res);
+                }
+                case Program.Show s -> {
+                    var e = engine.simplify(s.expr());
+                    if (output.json()) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("line", s.span().line());
+                        m.put("expression", text.render(e));
+                        m.put("shape", ShapesCommand.shapeJson(e.shape()));
+                        shown.add(m);
+                    } else {
+                        output.out().println(text.render(e) + "    " + text.shape(e.shape()));
+                    }
+                }
+            }
+        }
+        if (output.json()) {
+            Map<String, Object> top = new LinkedHashMap<>();
+            top.put("results", results);
+            top.put("claims", claims);
+            if (!shown.isEmpty()) top.put("expressions", shown);
+            output.printJson(top);
+        } else if (p.requests().isEmpty()) {
+            output.out().println(file + ": shapes check; no requests (add 'derive L wrt W' or 'claim d(L)/d(W) = ...')");
+        }
+        return ok ? Main.OK : Main.FAILED;
+    }
+}
