@@ -61,7 +61,8 @@ final class Reverse {
             Expr adjoint = simplify.apply(Ex.add(in));
             Expr ref = adjoint;
             boolean isTarget = targets.contains(d.name());
-            if (!isTarget && !(adjoint instanceof Zero) && shouldName(d, adjoint)) {
+            boolean root = of instanceof Var v && v.name().equals(d.name());
+            if (!isTarget && !root && !(adjoint instanceof Zero) && !(adjoint instanceof Num) && shouldName(d, adjoint)) {
                 Derivative name = Ex.derivative(of, d.var());
                 steps.add(new Step(name, adjoint));
                 ref = name;
