@@ -1,6 +1,8 @@
 package chainrule.eval;
 
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -14,13 +16,23 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public record SmoothScalarFunction(String name) {
 
+    /** Coefficients per entry count: drawing them anew for every evaluation would dominate finite differences. */
+    private static final Map<String, double[][]> COEFFICIENTS = new ConcurrentHashMap<>();
+
     private Random random(long salt) {
         return new Random(name.hashCode() * 1_000_003L + salt);
     }
 
-    private double[] entry(int i) {
-        Random r = random(i + 1);
-        return new double[] {0.5 + r.nextDouble(), 0.5 + r.nextDouble(), 2 * Math.PI * r.nextDouble(), r.nextGaussian() / 2};
+    /** a_i, b_i, c_i and the coupling weight w_i of entry i; they depend on the name and i only. */
+    private double[][] entries(int n) {
+        return COEFFICIENTS.computeIfAbsent(name + "#" + n, key -> {
+            double[][] k = new double[n][];
+            for (int i = 0; i < n; i++) {
+                Random r = random(i + 1);
+                k[i] = new double[] {0.5 + r.nextDouble(), 0.5 + r.nextDouble(), 2 * Math.PI * r.nextDouble(), r.nextGaussian() / 2};
+            }
+            return k;
+        });
     }
 
     private double[] global() {
@@ -28,9 +40,9 @@ public record SmoothScalarFunction(String name) {
         return new double[] {0.2 + 0.5 * r.nextDouble(), 0.5 + r.nextDouble(), r.nextDouble()};
     }
 
-    private double coupling(double[] x) {
+    private static double coupling(double[][] k, double[] x) {
         double s = 0;
-        for (int i = 0; i < x.length; i++) s += entry(i)[3] * x[i];
+        for (int i = 0; i < x.length; i++) s += k[i][3] * x[i];
         return s;
     }
 
@@ -38,12 +50,10 @@ public record SmoothScalarFunction(String name) {
         double[] x = Matrices.vec(m);
         double[] g = global();
         double d = g[0], e = g[1], phase = g[2];
+        double[][] k = entries(x.length);
         double total = 0;
-        for (int i = 0; i < x.length; i++) {
-            double[] k = entry(i);
-            total += k[0] * Math.sin(k[1] * x[i] + k[2]) + 0.5 * d * x[i] * x[i];
-        }
-        return total + e * Math.sin(coupling(x) + phase);
+        for (int i = 0; i < x.length; i++) total += k[i][0] * Math.sin(k[i][1] * x[i] + k[i][2]) + 0.5 * d * x[i] * x[i];
+        return total + e * Math.sin(coupling(k, x) + phase);
     }
 
     /** The gradient, shaped like the argument. */
@@ -51,12 +61,10 @@ public record SmoothScalarFunction(String name) {
         double[] x = Matrices.vec(m);
         double[] g = global();
         double d = g[0], e = g[1], phase = g[2];
-        double outer = e * Math.cos(coupling(x) + phase);
+        double[][] k = entries(x.length);
+        double outer = e * Math.cos(coupling(k, x) + phase);
         double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double[] k = entry(i);
-            out[i] = k[0] * k[1] * Math.cos(k[1] * x[i] + k[2]) + d * x[i] + outer * k[3];
-        }
+        for (int i = 0; i < x.length; i++) out[i] = k[i][0] * k[i][1] * Math.cos(k[i][1] * x[i] + k[i][2]) + d * x[i] + outer * k[i][3];
         return Matrices.unvec(out, m.getRowDimension(), m.getColumnDimension());
     }
 }

@@ -69,6 +69,29 @@ class FiniteDifferencesTest {
     }
 
     @Test
+    void opaqueScalarFunctionCouplesItsEntries() {
+        // were it a sum of functions of single entries, a claim with an elementwise Hessian could not be told apart
+        SmoothScalarFunction f = new SmoothScalarFunction("loss");
+        RealMatrix x = Matrices.unvec(new double[] {0.3, -0.2, 0.5}, 3, 1);
+        RealMatrix moved = x.copy();
+        moved.addToEntry(1, 0, 0.1);
+        assertNotEquals(f.gradient(x).getEntry(0, 0), f.gradient(moved).getEntry(0, 0));
+        assertEquals(f.value(x), new SmoothScalarFunction("loss").value(x), "fixed by the name");
+        assertNotEquals(f.value(x), new SmoothScalarFunction("other").value(x));
+    }
+
+    @Test
+    void opaqueScalarOfALargeMatrixIsCheckedAlongDirections() {
+        Program p = Programs.of("fun loss : scalar", "X : 30 x 20", "L = loss(tanh(X))");
+        Var x = Programs.var(p, "X"), l = Programs.var(p, "L");
+        Expr right = Ex.hadamard(Ex.opaqueScalar("loss", 1, Ex.apply(Builtin.TANH, x)), Ex.applyD(Builtin.TANH, 1, x));
+        CheckResult r = Verifier.check(p, l, x, right, null, 3);
+        assertTrue(r.passed(), "error " + r.maxRelError());
+        assertEquals(Verifier.DIRECTIONS, r.expected().getColumnDimension());
+        assertFalse(Verifier.check(p, l, x, Ex.opaqueScalar("loss", 1, Ex.apply(Builtin.TANH, x)), null, 3).passed());
+    }
+
+    @Test
     void softmaxJacobianIsDiagMinusOuterProduct() {
         Program p = Programs.of("z : 4", "s = softmax(z)");
         Var s = Programs.var(p, "s");
