@@ -158,7 +158,7 @@ public final class ClaimChecker {
     private String diagnose(Expr claim, Derived derived, List<Point> raw, List<Map<String, RealMatrix>> points,
                             List<RealMatrix> truth, List<RealMatrix> got, Function<Derivative, Expr> expand, List<Boolean> agree) {
         Expr full = engine.differentiator().inline(derived);
-        for (Variants.Variant v : Variants.of(full, text)) {
+        for (Variants.Variant v : Variants.of(full, text, program)) {
             boolean all = true;
             for (int i = 0; i < POINTS && all; i++) {
                 RealMatrix value = evalOrNull(v.value(), raw.get(i), points.get(i), expand);
@@ -198,9 +198,10 @@ public final class ClaimChecker {
                 if (x instanceof Apply f && f.order() == 1 && f.a() instanceof Var h
                         && program.byName().get(h.name()) instanceof Program.Definition d
                         && d.body() instanceof Apply g && g.order() == 0 && g.fn() == f.fn()
-                        && (f.fn() == Builtin.RELU || f.fn() == Builtin.STEP) && g.a() instanceof Var z) {
-                    notes.add(f.fn().fname() + "'(" + h.name() + ") equals " + f.fn().fname() + "'(" + z.name() + "): "
-                            + h.name() + " = " + f.fn().fname() + "(" + z.name() + ") is positive exactly where " + z.name() + " is");
+                        && (f.fn() == Builtin.RELU || f.fn() == Builtin.STEP)) {
+                    String z = text.render(g.a());
+                    notes.add(f.fn().fname() + "'(" + h.name() + ") equals " + f.fn().fname() + "'(" + z + "): "
+                            + h.name() + " = " + f.fn().fname() + "(" + z + ") is positive exactly where " + z + " is");
                 }
                 return false;
             });

@@ -6,6 +6,7 @@ import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Traverse;
 import chainrule.render.Text;
+import chainrule.shape.Program;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,13 +18,13 @@ import java.util.Map;
  * equals one of these is diagnosed by its name.
  */
 final class Variants {
-    private static final int MAX = 60;
+    private static final int MAX = 120;
 
     record Variant(String mistake, Expr value) {}
 
     private Variants() {}
 
-    static List<Variant> of(Expr e, Text text) {
+    static List<Variant> of(Expr e, Text text, Program program) {
         List<Variant> out = new ArrayList<>();
         out.add(new Variant("the sign is wrong", Ex.neg(e)));
         out.add(new Variant("it is twice the derivative: a factor of 2 too many", Ex.scale(Ex.num(2), e)));
@@ -32,12 +33,75 @@ final class Variants {
             out.add(new Variant("it is the transpose of the derivative (numerator layout where the gradient has the variable's shape)",
                     Ex.transpose(e)));
         }
-        collect(e, e, text, out);
+        collect(e, e, null, text, program, out);
         return out.size() > MAX ? out.subList(0, MAX) : out;
     }
 
-    private static void collect(Expr root, Expr node, Text text, List<Variant> out) {
+    /** "the activation derivative sigmoid'(z1) = h1 .* (1 - h1) is missing", or plainly the factor. */
+    private static String missing(Expr run, Text text, Program program) {
+        for (Program.Definition d : program.definitions()) {
+            if (d.body() instanceof Apply a && a.order() == 0 && a.fn() instanceof Builtin b
+                    && b.derivativeFromValue(d.var()).filter(run::equals).isPresent()) {
+                return "the activation derivative " + b.fname() + "'(" + text.render(a.a()) + ") = " + text.render(run) + " is missing";
+            }
+        }
+        return "the factor " + text.render(run) + " is missing";
+    }
+
+    /** The factors of a chain a .* b .* c, left to right. */
+    private static List<Expr> hadamardFactors(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        if (e instanceof Hadamard h) {
+            out.addAll(hadamardFactors(h.a()));
+            out.addAll(hadamardFactors(h.b()));
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static Expr hadamardOf(List<Expr> fs) {
+        Expr out = fs.get(0);
+        for (int i = 1; i < fs.size(); i++) out = Ex.hadamard(out, fs.get(i));
+        return out;
+    }
+
+    /**
+     * In a chain g .* h .* (1 - h): leaving out a run of factors (a missing activation derivative),
+     * and the activation derivative taken at the activation's output instead of its input.
+     */
+    private static void chain(Expr root, Hadamard top, Text text, Program program, List<Variant> out) {
+        List<Expr> fs = hadamardFactors(top);
+        for (int from = 1; from < fs.size(); from++) {
+            for (int to = from + 1; to <= fs.size(); to++) {
+                if (to - from == 1) continue; // single factors are tried node by node
+                List<Expr> kept = new ArrayList<>(fs.subList(0, from));
+                kept.addAll(fs.subList(to, fs.size()));
+                Expr run = hadamardOf(fs.subList(from, to));
+                out.add(new Variant(missing(run, text, program),
+                        replace(root, top, hadamardOf(kept))));
+            }
+        }
+        for (Program.Definition d : program.definitions()) {
+            if (!(d.body() instanceof Apply a) || a.order() != 0 || !(a.fn() instanceof Builtin b)) continue;
+            var form = b.derivativeFromValue(d.var());
+            if (form.isEmpty()) continue;
+            List<Expr> pattern = hadamardFactors(form.get());
+            for (int i = 0; i + pattern.size() <= fs.size(); i++) {
+                if (!fs.subList(i, i + pattern.size()).equals(pattern)) continue;
+                List<Expr> changed = new ArrayList<>(fs.subList(0, i));
+                changed.add(Ex.applyD(b, 1, d.var()));
+                changed.addAll(fs.subList(i + pattern.size(), fs.size()));
+                out.add(new Variant(b.fname() + "' is taken at " + d.name() + ", the activation's output; it belongs at its input: "
+                        + b.fname() + "'(" + text.render(a.a()) + ") = " + text.render(form.get()),
+                        replace(root, top, hadamardOf(changed))));
+            }
+        }
+    }
+
+    private static void collect(Expr root, Expr node, Expr parent, Text text, Program program, List<Variant> out) {
         if (out.size() > MAX) return;
+        if (node instanceof Hadamard h && !(parent instanceof Hadamard)) chain(root, h, text, program, out);
         switch (node) {
             case Add a -> {
                 for (Expr t : a.terms()) {
@@ -67,7 +131,7 @@ final class Variants {
                     replace(root, node, Ex.transpose(v))));
             default -> { }
         }
-        for (Expr c : Traverse.children(node)) collect(root, c, text, out);
+        for (Expr c : Traverse.children(node)) collect(root, c, node, text, program, out);
     }
 
     /** The tree with one node (this very node, not any equal one) replaced. */
