@@ -6,6 +6,7 @@ import chainrule.expr.Expr.MatFn;
 import chainrule.expr.Expr.MatOp;
 import chainrule.parse.Stmt.Property;
 import chainrule.shape.Program;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -152,7 +153,7 @@ public final class Sampler {
         }
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (String s : symbols) sizes.put(s, 2L + random.nextInt(3));
-        return Map.copyOf(sizes);
+        return Collections.unmodifiableMap(sizes);
     }
 
     /** Inputs that reach an argument of det, logdet or inv, directly or through definitions. */

@@ -38,9 +38,16 @@ class EvaluatorTest {
         return new Array2DRowRealMatrix(d);
     }
 
-    /** Evaluates and checks the result has the node's shape under the sizes. */
+    /** Checks every node's value has the node's shape under the sizes. */
+    static final Evaluator.Watch SHAPES = new Evaluator.Watch() {
+        @Override
+        public void value(Expr e, RealMatrix v) {
+            assertTrue(Matrices.hasShape(v, e.shape(), SIZES), "shape of " + e + ": " + Matrices.dims(v) + " vs " + e.shape());
+        }
+    };
+
     static RealMatrix eval(Expr e) {
-        RealMatrix v = new Evaluator(SIZES, VALUES, null).eval(e);
+        RealMatrix v = new Evaluator(SIZES, VALUES, null, SHAPES).eval(e);
         assertTrue(Matrices.hasShape(v, e.shape(), SIZES), "shape of " + e + ": " + Matrices.dims(v) + " vs " + e.shape());
         return v;
     }
