@@ -1,0 +1,113 @@
+package chainrule;
+
+import chainrule.app.Answer;
+import chainrule.app.Engine;
+import chainrule.cli.Loader;
+import chainrule.diff.Step;
+import chainrule.render.Text;
+import chainrule.shape.Program;
+import chainrule.source.SourceFile;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * Not a test (Surefire runs only *Test classes): how deriving scales with depth. For plain, residual
+ * and densely connected tanh networks of width 3 and depth 10, 100, 1000 it prints the warm time
+ * (after 3 warm-up runs) of load, derive and rendering, and the output size.
+ *
+ * <pre>
+ * mvn -B -ntp -o -q test-compile
+ * java [-Dkinds=RESIDUAL] -cp target/classes:target/test-classes:$(mvn -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) chainrule.DepthBench [depths...]
+ * </pre>
+ */
+public class DepthBench {
+    enum Kind { PLAIN, RESIDUAL, DENSE }
+
+    static String source(Kind kind, int depth) {
+        StringBuilder s = new StringBuilder("x : 3\n");
+        for (int i = 0; i < depth; i++) {
+            s.append('W').append(i).append(" : 3 x 3\n");
+            if (kind == Kind.PLAIN) s.append('b').append(i).append(" : 3\n");
+        }
+        s.append("h0 = x\n");
+        for (int i = 0; i < depth; i++) {
+            String h = "h" + i, next = "h" + (i + 1);
+            switch (kind) {
+                case PLAIN -> s.append(next).append(" = tanh(W").append(i).append('*').append(h)
+                        .append(" + b").append(i).append(")\n");
+                case RESIDUAL -> s.append(next).append(" = ").append(h).append(" + tanh(W").append(i).append('*')
+                        .append(h).append(")\n");
+                case DENSE -> s.append(next).append(" = tanh(W").append(i).append('*').append(h).append(')')
+                        .append(i > 0 ? " + h" + (i - 1) : "").append('\n');
+            }
+        }
+        s.append("L = sum(h").append(depth).append(" .^ 2)\n");
+        s.append("derive L wrt ");
+        for (int i = 0; i < depth; i++) s.append(i > 0 ? ", W" : "W").append(i);
+        s.append('\n');
+        return s.toString();
+    }
+
+    record Run(long loadNs, long deriveNs, long renderNs, long chars, long steps, long distinctSteps) {}
+
+    static Run once(String src) {
+        long t0 = System.nanoTime();
+        Program p = Loader.load(new SourceFile("bench.nn", src));
+        long t1 = System.nanoTime();
+        Engine engine = new Engine(p);
+        List<Answer> answers = new ArrayList<>();
+        for (Program.Request r : p.requests())
+            if (r instanceof Program.Derive d) answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
+        long t2 = System.nanoTime();
+        Text text = engine.text(false);
+        long chars = 0, steps = 0;
+        IdentityHashMap<Object, Boolean> distinct = new IdentityHashMap<>();
+        for (Answer a : answers) {
+            chars += text.render(a.expression()).length();
+            for (Step st : a.steps()) {
+                chars += text.render(st.value()).length();
+                steps++;
+                distinct.put(st.value(), true);
+            }
+        }
+        long t3 = System.nanoTime();
+        return new Run(t1 - t0, t2 - t1, t3 - t2, chars, steps, distinct.size());
+    }
+
+    static void bench(int[] depths) {
+        System.out.printf("%-9s %6s %10s %10s %10s %10s %12s %9s %9s%n",
+                "kind", "depth", "load ms", "derive ms", "render ms", "total ms", "out chars", "steps", "distinct");
+        String only = System.getProperty("kinds", "PLAIN,RESIDUAL,DENSE");
+        for (Kind kind : Kind.values()) {
+            if (!java.util.Arrays.asList(only.split(",")).contains(kind.name())) continue;
+            for (int depth : depths) {
+                String src = source(kind, depth);
+                for (int w = 0; w < 3; w++) once(src);
+                Run run = once(src);
+                System.out.printf("%-9s %6d %10.1f %10.1f %10.1f %10.1f %12d %9d %9d%n", kind, depth,
+                        run.loadNs / 1e6, run.deriveNs / 1e6, run.renderNs / 1e6,
+                        (run.loadNs + run.deriveNs + run.renderNs) / 1e6, run.chars, run.steps, run.distinctSteps);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] depths = args.length == 0 ? new int[] {10, 100, 1000}
+                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                bench(depths);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "bench", 1L << 30);
+        t.start();
+        t.join();
+        if (failure[0] != null) {
+            failure[0].printStackTrace();
+            System.exit(1);
+        }
+    }
+}
