@@ -21,6 +21,7 @@ public final class Simplifier {
     public Simplifier(Program program) {
         rules.addAll(TransposeRules.all(program));
         rules.addAll(AlgebraRules.all());
+        rules.addAll(ExpandRules.all());
         rules.addAll(PropertyRules.all(program));
         rules.addAll(NamingRules.all(program));
     }
