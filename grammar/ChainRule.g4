@@ -3,15 +3,39 @@
 grammar ChainRule;
 
 @lexer::members {
-    // A statement goes on while a bracket or parenthesis is open: newlines inside are dropped.
+    // A statement goes on while a bracket or parenthesis is open: newlines inside are dropped,
+    // unless the next line plainly starts a statement of its own (`name = ...`, `derive ...`,
+    // `claim ...`, `fun ...`); then the bracket was left open by mistake, and the statement ends
+    // there so the mistake is reported where it was made, not at the end of the file.
     private int depth = 0;
     private void open() { depth++; }
     private void close() { if (depth > 0) depth--; }
     public int openBrackets() { return depth; }
+
+    private void newline() {
+        if (depth == 0) return;
+        if (nextLineStartsStatement()) depth = 0;
+        else skip();
+    }
+
+    private boolean nextLineStartsStatement() {
+        int i = 1;
+        while (_input.LA(i) == ' ' || _input.LA(i) == '\t') i++;
+        StringBuilder word = new StringBuilder();
+        for (int c = _input.LA(i); Character.isLetterOrDigit(c) || c == '_'; c = _input.LA(++i)) {
+            if (word.length() < 16) word.appendCodePoint(c);
+        }
+        if (word.isEmpty()) return false;
+        String w = word.toString();
+        if (w.equals("derive") || w.equals("claim") || w.equals("fun")) return _input.LA(i) == ' ' || _input.LA(i) == '\t';
+        while (_input.LA(i) == ' ' || _input.LA(i) == '\t') i++;
+        return _input.LA(i) == '=' && _input.LA(i + 1) != '=';
+    }
 }
 
-file       : NL* (statement (NL+ statement)*)? NL* EOF ;
-replLine   : NL* statement? NL* EOF ;
+// The parse stage splits a file into statements at the newlines the lexer keeps and parses
+// each one alone, so that one mistake costs one message and the others are still found.
+lone       : statement EOF ;
 
 statement
     : FUN name ':' name                                   # funDecl
@@ -86,7 +110,7 @@ NUMBER     : [0-9]+ ('.' [0-9]*)? ([eE] [+-]? [0-9]+)?
            | '.' [0-9]+ ([eE] [+-]? [0-9]+)? ;
 // modifier letters (\p{Lm}) are left out so that ᵀ after a name is a transpose
 ID         : [\p{Lu}\p{Ll}\p{Lt}\p{Lo}_] [\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}_]* ;
-NL         : ('\r'? '\n' | '\r') { if (depth > 0) skip(); } ;
+NL         : ('\r'? '\n' | '\r') { newline(); } ;
 COMMENT    : '#' ~[\r\n]* -> skip ;
 WS         : [ \t\f\u00A0\uFEFF]+ -> skip ;
 ERRCHAR    : . ;

@@ -2,6 +2,8 @@ package chainrule.cli;
 
 import chainrule.source.ChainRuleException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
@@ -23,6 +25,12 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         AtomicInteger status = new AtomicInteger(INTERNAL);
         Thread worker = new Thread(null, () -> status.set(execute(args, out, err)), "chainrule", STACK);
+        // the last guard: whatever escapes is still one line, never a stack trace
+        worker.setUncaughtExceptionHandler((t, e) -> {
+            err.println("chainrule: internal error: " + e.getClass().getSimpleName()
+                    + "; this is a bug in chainrule, please report it with the input that caused it");
+            status.set(INTERNAL);
+        });
         worker.start();
         try {
             worker.join();
@@ -40,7 +48,7 @@ public final class Main {
             CommandLine cmd = Commands.commandLine(out, err);
             cmd.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, output));
             cmd.setParameterExceptionHandler((ex, a) -> {
-                output.usageError(ex.getMessage() + "; see 'chainrule --help'");
+                output.usageError(usageMessage(ex, a, cmd) + "; see 'chainrule --help'");
                 return BAD_INPUT;
             });
             return cmd.execute(args);
@@ -49,9 +57,42 @@ public final class Main {
         }
     }
 
-    private static int failure(Throwable failure, Output output) {
+    /** picocli's message, in chainrule's words for the usual mistakes. */
+    static String usageMessage(CommandLine.ParameterException ex, String[] args, CommandLine top) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            var unmatched = u.getUnmatched();
+            if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-")) {
+                String suggestion = u.getSuggestions().isEmpty() ? "" : " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+                return "unknown option '" + unmatched.get(0) + "'" + suggestion;
+            }
+            // 'chainrule frob FILE': frob was read as the file of 'chainrule FILE'
+            if (args.length > 1 && !args[0].startsWith("-") && !exists(args[0])
+                    && !top.getSubcommands().containsKey(args[0])) {
+                return "unknown command '" + args[0] + "'; the commands are "
+                        + String.join(", ", top.getSubcommands().keySet());
+            }
+            if (!unmatched.isEmpty()) return "unexpected argument '" + unmatched.get(0) + "'";
+        }
+        String m = ex.getMessage() == null ? "bad command line" : ex.getMessage();
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+
+    private static boolean exists(String file) {
+        try {
+            return Files.exists(Path.of(file));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The exit status of a failure, after its message. */
+    static int failure(Throwable failure, Output output) {
         try {
             throw failure;
+        } catch (chainrule.diff.Unsupported e) {
+            output.error(new ChainRuleException(new chainrule.source.Problem(chainrule.source.ErrorKind.UNSUPPORTED, null, null,
+                    e.getMessage())));
+            return BAD_INPUT;
         } catch (ChainRuleException e) {
             output.error(e);
             return BAD_INPUT;

@@ -59,14 +59,14 @@ public final class Output {
         }
     }
 
+    /** Always the same keys, so scripts can read them: a place that is not known is null. */
     static Map<String, Object> problemJson(Problem p) {
         Map<String, Object> m = new LinkedHashMap<>();
+        boolean placed = p.span() != null && p.span().known();
         m.put("kind", p.kind().json());
-        if (p.source() != null) m.put("file", p.source().name());
-        if (p.span() != null && p.span().known()) {
-            m.put("line", p.span().line());
-            m.put("col", p.span().col());
-        }
+        m.put("file", p.source() == null ? null : p.source().name());
+        m.put("line", placed ? p.span().line() : null);
+        m.put("col", placed ? p.span().col() : null);
         m.put("message", p.message());
         return m;
     }
@@ -75,14 +75,21 @@ public final class Output {
         error(Loader.usage(message));
     }
 
+    /** An internal fault (a bug): one line, never a stack trace. */
     public void internal(Throwable e) {
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         String where = at == null ? "" : " (at " + at.getClassName().replaceAll(".*\\.", "") + ":" + at.getLineNumber() + ")";
-        String message = "internal error: " + what + where
-                + "; this is a bug in chainrule, please report it with the input that caused it";
+        String message = ("internal error: " + what + where
+                + "; this is a bug in chainrule, please report it with the input that caused it").replaceAll("\\s+", " ");
         if (json) {
-            printJson(Map.of("error", Map.of("kind", "internal", "message", message)));
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("kind", "internal");
+            error.put("file", null);
+            error.put("line", null);
+            error.put("col", null);
+            error.put("message", message);
+            printJson(Map.of("error", error));
         } else {
             err.println("chainrule: " + message);
         }

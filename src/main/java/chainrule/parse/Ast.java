@@ -12,7 +12,8 @@ public sealed interface Ast {
 
     record Number(double value, String text, Span span) implements Ast {}
 
-    record Binary(BinOp op, Ast left, Ast right, Span span) implements Ast {}
+    /** {@code opSpan} is the operator's own place: shape errors point there, where the operands meet. */
+    record Binary(BinOp op, Ast left, Ast right, Span opSpan, Span span) implements Ast {}
 
     record Negate(Ast operand, Span span) implements Ast {}
 

@@ -17,34 +17,25 @@ import org.antlr.v4.runtime.Token;
 /** Turns ANTLR's parse tree into {@link Stmt}s and {@link Ast}s; problems it finds are collected. */
 final class AstBuilder extends ChainRuleBaseVisitor<Object> {
     private final SourceFile source;
+    private final Places places;
     private final List<Problem> problems;
 
-    AstBuilder(SourceFile source, List<Problem> problems) {
+    AstBuilder(SourceFile source, Places places, List<Problem> problems) {
         this.source = source;
+        this.places = places;
         this.problems = problems;
     }
 
-    static Span span(ParserRuleContext ctx) {
-        Token a = ctx.getStart(), b = ctx.getStop();
-        if (b == null || b.getStopIndex() < a.getStartIndex()) b = a;
-        return new Span(a.getLine(), a.getCharPositionInLine() + 1, a.getStartIndex(), b.getStopIndex() + 1);
+    private Span span(ParserRuleContext ctx) {
+        return places.span(ctx);
     }
 
-    static Span span(Token t) {
-        return new Span(t.getLine(), t.getCharPositionInLine() + 1, t.getStartIndex(), t.getStopIndex() + 1);
+    private Span span(Token t) {
+        return places.span(t);
     }
 
     private void problem(Span at, String message) {
         problems.add(new Problem(ErrorKind.SYNTAX, source, at, message));
-    }
-
-    List<Stmt> statements(List<StatementContext> contexts) {
-        List<Stmt> out = new ArrayList<>();
-        for (StatementContext c : contexts) {
-            Object s = visit(c);
-            if (s instanceof Stmt stmt) out.add(stmt);
-        }
-        return out;
     }
 
     Ast.Name name(NameContext ctx) {
@@ -72,6 +63,24 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
         List<Ast.Name> names = ctx.name().stream().map(this::name).toList();
         ShapeSpecContext spec = ctx.shapeSpec();
         List<DimContext> dims = spec.dim();
+        if (spec.times() != null && !isTimes(spec.times().getText())) {
+            problem(span(spec.times()), "expected 'x' or '\u00D7' between two dimensions, found '"
+                    + spec.times().getText() + "': write " + dims.get(0).getText() + " x " + dims.get(1).getText());
+            return null;
+        }
+        Set<Stmt.Property> props = EnumSet.noneOf(Stmt.Property.class);
+        for (NameContext p : spec.name()) {
+            String text = p.getText();
+            switch (text) {
+                case "onehot" -> props.add(Stmt.Property.ONEHOT);
+                case "symmetric" -> props.add(Stmt.Property.SYMMETRIC);
+                case "positive" -> props.add(Stmt.Property.POSITIVE);
+                default -> {
+                    problem(span(p), notAProperty(text, dims));
+                    return null;
+                }
+            }
+        }
         Dim rows, cols;
         if (dims.size() == 1 && dims.get(0).getText().equals("scalar")) {
             rows = Dim.ONE;
@@ -80,23 +89,23 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
             rows = dim(dims.get(0));
             cols = dims.size() > 1 ? dim(dims.get(1)) : Dim.ONE;
         }
-        if (spec.times() != null) {
-            String sep = spec.times().getText();
-            if (!sep.equals("x") && !sep.equals("\u00D7")) {
-                problem(span(spec.times()), "expected 'x' or '\u00D7' between two dimensions, found '" + sep + "'");
-            }
-        }
-        Set<Stmt.Property> props = EnumSet.noneOf(Stmt.Property.class);
-        for (NameContext p : spec.name()) {
-            switch (p.getText()) {
-                case "onehot" -> props.add(Stmt.Property.ONEHOT);
-                case "symmetric" -> props.add(Stmt.Property.SYMMETRIC);
-                case "positive" -> props.add(Stmt.Property.POSITIVE);
-                default -> problem(span(p), "unknown property '" + p.getText()
-                        + "' (a shape may be followed by onehot, symmetric or positive)");
-            }
-        }
         return new Stmt.VarDecl(names, rows, cols, props, span(ctx));
+    }
+
+    private static boolean isTimes(String s) {
+        return s.equals("x") || s.equals("\u00D7");
+    }
+
+    /** A word after a shape that is not a property: often a mistyped 'x' between dimensions. */
+    private static String notAProperty(String word, List<DimContext> dims) {
+        if (isTimes(word) && dims.size() == 1) return "missing the second dimension after '" + word + "'";
+        boolean glued = word.length() > 1 && isTimes(word.substring(0, 1));
+        if (glued && dims.size() == 1) {
+            String first = dims.get(0).getText(), second = word.substring(1);
+            return "'" + first + word + "' needs spaces around the x: write " + first + " x " + second;
+        }
+        if (isTimes(word) || glued) return "a shape has at most two dimensions, rows x columns";
+        return "unknown property '" + word + "': a shape may be followed by onehot, symmetric or positive";
     }
 
     private Dim dim(DimContext ctx) {
@@ -106,6 +115,10 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
             Dim term = dimTerm(terms.get(i));
             boolean minus = i > 0 && ctx.op.get(i - 1).getText().equals("-");
             total = minus ? total.minus(term) : total.plus(term);
+        }
+        if (terms.size() > 1 && total.isConstant() && total.constant() < 1) {
+            problem(span(ctx), "a dimension must be 1 or more, but " + ctx.getText() + " is " + total.constant());
+            return Dim.ONE;
         }
         return total;
     }
@@ -215,7 +228,7 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
         ExponentContext e = ctx.exponent();
         Ast exponent = (Ast) visit(e.primary());
         if (e.getChildCount() > 1) exponent = new Ast.Negate(exponent, span(e));
-        return new Ast.Binary(op, expr(ctx.expr()), exponent, span(ctx));
+        return new Ast.Binary(op, expr(ctx.expr()), exponent, span(ctx.op), span(ctx));
     }
 
     @Override
@@ -231,13 +244,13 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
             case "/" -> Ast.BinOp.DIV;
             default -> Ast.BinOp.EDIV;
         };
-        return new Ast.Binary(op, expr(ctx.expr(0)), expr(ctx.expr(1)), span(ctx));
+        return new Ast.Binary(op, expr(ctx.expr(0)), expr(ctx.expr(1)), span(ctx.op), span(ctx));
     }
 
     @Override
     public Object visitAdd(AddContext ctx) {
         Ast.BinOp op = ctx.op.getText().equals("+") ? Ast.BinOp.ADD : Ast.BinOp.SUB;
-        return new Ast.Binary(op, expr(ctx.expr(0)), expr(ctx.expr(1)), span(ctx));
+        return new Ast.Binary(op, expr(ctx.expr(0)), expr(ctx.expr(1)), span(ctx.op), span(ctx));
     }
 
     // ---- primaries
@@ -258,12 +271,12 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
         Ast.Name of = new Ast.Name(num.getText().substring(1), shifted(num));
         Ast.Name wrt = new Ast.Name(den.getText().substring(1), shifted(den));
         Ast division = new Ast.Binary(Ast.BinOp.DIV, new Ast.Name(num.getText(), span(num)),
-                new Ast.Name(den.getText(), span(den)), span(ctx));
+                new Ast.Name(den.getText(), span(den)), span((Token) ctx.getChild(1).getPayload()), span(ctx));
         return new Ast.Derivative(of, wrt, division, span(ctx));
     }
 
     /** The span of a name inside a `dName` token, past the d. */
-    private static Span shifted(Token t) {
+    private Span shifted(Token t) {
         Span s = span(t);
         return new Span(s.line(), s.col() + 1, s.start() + 1, s.stop());
     }
@@ -278,7 +291,12 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
     @Override
     public Object visitNumber(NumberContext ctx) {
         String text = ctx.getText();
-        return new Ast.Number(Double.parseDouble(text), text, span(ctx));
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            problem(span(ctx), "the number " + SyntaxMessages.printable(text) + " is too large");
+            value = 0;
+        }
+        return new Ast.Number(value, text, span(ctx));
     }
 
     @Override

@@ -8,32 +8,44 @@ import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 
-/** The parse stage: text in, statements out, or every syntax error of the text at once. */
+/**
+ * The parse stage: text in, statements out, or the syntax errors of the text at once.
+ *
+ * <p>The text is lexed whole, cut into statements at the newlines the lexer keeps (those
+ * outside brackets), and each statement is parsed alone: its brackets first, then its
+ * grammar. A statement with a mistake gets one message, at the first mistake, and the
+ * statements after it are still read, up to {@value #MAX_REPORTED} messages.
+ */
 public final class Parse {
-    private static final int MAX_REPORTED = 20;
+    static final int MAX_REPORTED = 20;
 
     private Parse() {}
 
     /** A whole problem file. */
     public static List<Stmt> file(SourceFile source) {
-        Parsed p = parser(source);
-        var tree = p.parser.file();
-        return p.finish(tree.statement());
+        return statements(source);
     }
 
     /** One REPL line: zero or one statement. */
     public static List<Stmt> line(SourceFile source) {
-        Parsed p = parser(source);
-        var tree = p.parser.replLine();
-        return p.finish(tree.statement() == null ? List.of() : List.of(tree.statement()));
+        List<Stmt> all = statements(source);
+        if (all.size() > 1) {
+            throw ChainRuleException.at(ErrorKind.SYNTAX, source, all.get(1).span(),
+                    "one statement at a time: a second one starts here");
+        }
+        return all;
     }
 
     /** One expression, e.g. a claim given with --claim, or a step typed in the REPL. */
@@ -47,7 +59,7 @@ public final class Parse {
 
     /** How many brackets are still open at the end of the text (the REPL reads on while > 0). */
     public static int openBrackets(String text) {
-        ChainRuleLexer lexer = new ChainRuleLexer(CharStreams.fromString(text));
+        ChainRuleLexer lexer = new ChainRuleLexer(CharStreams.fromString(normalized(text)));
         lexer.removeErrorListeners();
         while (lexer.nextToken().getType() != Token.EOF) {
             // lexing only counts brackets
@@ -55,47 +67,96 @@ public final class Parse {
         return lexer.openBrackets();
     }
 
-    private record Parsed(SourceFile source, ChainRuleParser parser, List<Problem> problems) {
-        List<Stmt> finish(List<ChainRuleParser.StatementContext> statements) {
-            if (!problems.isEmpty()) throw new ChainRuleException(trimmed(problems));
-            List<Problem> built = new ArrayList<>();
-            List<Stmt> out = new AstBuilder(source, built).statements(statements);
-            if (!built.isEmpty()) throw new ChainRuleException(trimmed(built));
-            return out;
+    private static List<Stmt> statements(SourceFile source) {
+        Places places = new Places(source);
+        List<Problem> problems = new ArrayList<>();
+        List<Stmt> out = new ArrayList<>();
+        AstBuilder builder = new AstBuilder(source, places, problems);
+        for (List<Token> chunk : chunks(source)) {
+            if (problems.size() >= MAX_REPORTED) {
+                problems.add(new Problem(ErrorKind.SYNTAX, source, Span.NONE,
+                        "too many errors: stopped after the first " + MAX_REPORTED));
+                break;
+            }
+            Problem unbalanced = Brackets.check(source, places, chunk);
+            if (unbalanced != null) {
+                problems.add(unbalanced);
+                continue;
+            }
+            ChainRuleParser.StatementContext tree = parse(source, places, chunk, problems);
+            if (tree == null) continue;
+            Object built = builder.visit(tree);
+            if (built instanceof Stmt s) out.add(s);
         }
-    }
-
-    private static List<Problem> trimmed(List<Problem> problems) {
-        if (problems.size() <= MAX_REPORTED) return problems;
-        List<Problem> out = new ArrayList<>(problems.subList(0, MAX_REPORTED));
-        Problem last = problems.get(MAX_REPORTED);
-        out.add(new Problem(last.kind(), last.source(), last.span(),
-                "... and " + (problems.size() - MAX_REPORTED) + " more syntax errors"));
+        if (!problems.isEmpty()) throw new ChainRuleException(problems);
         return out;
     }
 
-    private static Parsed parser(SourceFile source) {
-        List<Problem> problems = new ArrayList<>();
-        BaseErrorListener listener = new BaseErrorListener() {
+    /** ANTLR counts only '\n' as a line break; a lone '\r' becomes one too (same length, same offsets). */
+    private static String normalized(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replaceAll("\r(?!\n)", "\n");
+    }
+
+    /**
+     * The tokens of each statement, without the newlines between statements, lexed as they are
+     * asked for: after too many errors the rest of a huge file is not even lexed.
+     */
+    private static Iterable<List<Token>> chunks(SourceFile source) {
+        ChainRuleLexer lexer = new ChainRuleLexer(CharStreams.fromString(normalized(source.text())));
+        lexer.removeErrorListeners();
+        return () -> new Iterator<>() {
+            private List<Token> next = read();
+
+            private List<Token> read() {
+                List<Token> current = new ArrayList<>();
+                for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+                    if (t.getType() != ChainRuleLexer.NL) current.add(t);
+                    else if (!current.isEmpty()) return current;
+                }
+                return current.isEmpty() ? null : current;
+            }
+
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            public List<Token> next() {
+                if (next == null) throw new NoSuchElementException();
+                List<Token> out = next;
+                next = read();
+                return out;
+            }
+        };
+    }
+
+    /** Thrown by the listener at the first syntax error of a statement: one mistake, one message. */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static ChainRuleParser.StatementContext parse(SourceFile source, Places places, List<Token> chunk,
+                                                          List<Problem> problems) {
+        ChainRuleParser parser = new ChainRuleParser(new CommonTokenStream(new ListTokenSource(chunk)));
+        parser.removeErrorListeners();
+        parser.addErrorListener(new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,
                                     String msg, RecognitionException e) {
-                if (problems.size() > MAX_REPORTED) return;
-                int start = -1, stop = -1;
-                if (offending instanceof Token t && t.getStartIndex() >= 0) {
-                    start = t.getStartIndex();
-                    stop = t.getStopIndex() + 1;
-                }
-                problems.add(new Problem(ErrorKind.SYNTAX, source, new Span(line, col + 1, start, stop),
-                        SyntaxMessages.friendly(msg, offending)));
+                Token at = offending instanceof Token t ? t : ((Parser) recognizer).getCurrentToken();
+                problems.add(SyntaxMessages.problem(source, places, (Parser) recognizer, at, e));
+                throw new Stop();
             }
-        };
-        ChainRuleLexer lexer = new ChainRuleLexer(CharStreams.fromString(source.text()));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(listener);
-        ChainRuleParser parser = new ChainRuleParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(listener);
-        return new Parsed(source, parser, problems);
+        });
+        try {
+            return parser.lone().statement();
+        } catch (Stop e) {
+            return null;
+        } catch (StackOverflowError e) {
+            problems.add(new Problem(ErrorKind.SYNTAX, source, places.span(chunk.get(0)),
+                    "this statement is nested too deeply to read"));
+            return null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package chainrule.shape;
 
+import chainrule.expr.Dim;
 import chainrule.expr.Expr;
 import chainrule.expr.Shape;
 import chainrule.parse.Ast;
@@ -37,6 +38,8 @@ public final class Checker {
     /** Every name's shape, possibly with unknowns while inference runs. */
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
     private final Map<String, Span> inferredAt = new LinkedHashMap<>();
+    /** Names used in definitions, claims and bare expressions. */
+    private final Set<String> mentioned = new HashSet<>();
 
     private Checker(SourceFile source) {
         this.source = source;
@@ -188,11 +191,18 @@ public final class Checker {
         used.addAll(definitions.keySet());
         for (Stmt s : statements) {
             switch (s) {
-                case Stmt.Definition d -> used.addAll(Names.of(d.body()));
-                case Stmt.Derive d -> used.addAll(Names.of(d.of()));
-                case Stmt.Show d -> used.addAll(Names.of(d.expr()));
+                case Stmt.Definition d -> mentioned.addAll(Names.of(d.body()));
+                case Stmt.Show d -> mentioned.addAll(Names.of(d.expr()));
+                case Stmt.Claim c -> {
+                    mentioned.addAll(Names.of(c.lhs()));
+                    c.steps().forEach(x -> mentioned.addAll(Names.of(x)));
+                }
                 default -> { }
             }
+        }
+        used.addAll(mentioned);
+        for (Stmt s : statements) {
+            if (s instanceof Stmt.Derive d) used.addAll(Names.of(d.of()));
         }
         return used;
     }
@@ -201,15 +211,9 @@ public final class Checker {
         try {
             switch (r) {
                 case Stmt.Derive d -> {
+                    if (d.of() instanceof Ast.Name n) knownName(n, used);
                     inf.infer(d.of(), fileScope(true));
-                    for (Ast.Name w : d.wrt()) {
-                        if (!used.contains(w.name())) {
-                            List<String> near = Functions.near(w.name(), new ArrayList<>(used));
-                            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), "'" + w.name()
-                                    + "' appears nowhere else in the file, so there is nothing to differentiate with respect to"
-                                    + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?"));
-                        }
-                    }
+                    for (Ast.Name w : d.wrt()) variable(w, used);
                 }
                 case Stmt.Show s -> inf.infer(s.expr(), fileScope(true));
                 default -> { }
@@ -217,6 +221,54 @@ public final class Checker {
         } catch (ChainRuleException e) {
             problems.addAll(e.problems());
         }
+    }
+
+    /** derive NAME wrt ...: a NAME the file neither declares, defines nor uses anywhere is a slip. */
+    private void knownName(Ast.Name n, Set<String> used) {
+        String name = n.name();
+        if (declared.containsKey(name) || definitions.containsKey(name) || dims.contains(name)
+                || mentioned.contains(name) || functions.containsKey(name)) {
+            return;
+        }
+        throw ChainRuleException.at(ErrorKind.NAME, source, n.span(), "'" + name
+                + "' is not declared, defined or used anywhere else in the file, so it has no derivative to take"
+                + didYouMean(name, mentionedOrDefined()));
+    }
+
+    /** The W of 'derive L wrt W': an input or a definition of the file. */
+    private void variable(Ast.Name w, Set<String> used) {
+        String name = w.name();
+        if (dims.contains(name) && !shapes.containsKey(name)) {
+            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), name
+                    + " is a dimension (a size), not a value; a derivative is taken with respect to an input or a definition");
+        }
+        if (functions.containsKey(name)) {
+            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), name
+                    + " is a function; a derivative is taken with respect to an input or a definition");
+        }
+        if (!used.contains(name)) {
+            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), "'" + name
+                    + "' appears nowhere else in the file, so there is nothing to differentiate with respect to"
+                    + didYouMean(name, used));
+        }
+        if (!shapes.containsKey(name)) {
+            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), name
+                    + " stands for the identity matrix in this file; a derivative is taken with respect to an input or a definition");
+        }
+    }
+
+    private Set<String> mentionedOrDefined() {
+        Set<String> out = new HashSet<>(mentioned);
+        out.addAll(declared.keySet());
+        out.addAll(definitions.keySet());
+        return out;
+    }
+
+    private static String didYouMean(String name, Set<String> candidates) {
+        Set<String> others = new java.util.TreeSet<>(candidates);
+        others.remove(name);
+        List<String> near = Functions.near(name, new ArrayList<>(others));
+        return near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
     }
 
     // ---- scopes
@@ -270,14 +322,17 @@ public final class Checker {
                         : ": nothing fixes part of its shape; taken as " + Inference.show(u.resolve(s))));
             }
         }
+        // every unknown still open is 1; many nodes share a dimension, so each distinct one once
+        Set<Dim> open = new java.util.LinkedHashSet<>();
         for (Shape s : shapes.values()) {
-            u.defaultToOne(s.rows());
-            u.defaultToOne(s.cols());
+            open.add(s.rows());
+            open.add(s.cols());
         }
         for (Shape s : inf.shapes.values()) {
-            u.defaultToOne(s.rows());
-            u.defaultToOne(s.cols());
+            open.add(s.rows());
+            open.add(s.cols());
         }
+        for (Dim d : open) u.defaultToOne(d);
         Map<String, Shape> finals = new LinkedHashMap<>();
         shapes.forEach((k, v) -> finals.put(k, u.resolve(v)));
 

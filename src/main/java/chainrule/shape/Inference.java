@@ -74,10 +74,7 @@ final class Inference {
         Shape l = infer(b.left(), scope);
         Shape r = infer(b.right(), scope);
         return switch (b.op()) {
-            case ADD -> combine(b, l, r, "add");
-            case SUB -> combine(b, l, r, "subtract");
-            case HADAMARD -> combine(b, l, r, "multiply elementwise");
-            case EDIV -> combine(b, l, r, "divide elementwise");
+            case ADD, SUB, HADAMARD, EDIV -> combine(b, l, r);
             case MUL -> multiply(b, l, r);
             case DIV -> {
                 if (u.blank(r)) u.unify(r, Shape.SCALAR);
@@ -91,7 +88,7 @@ final class Inference {
                 exponent(b);
                 if (u.blank(l)) u.unify(l, Shape.SCALAR);
                 if (!u.isScalar(l)) {
-                    throw error(b.span(), "'^' raises a scalar to a power, but " + describe(b.left(), l)
+                    throw error(b.opSpan(), "'^' raises a scalar to a power, but " + describe(b.left(), l)
                             + " is not a scalar; use '.^' for an elementwise power");
                 }
                 yield l;
@@ -117,8 +114,19 @@ final class Inference {
         };
     }
 
+    /** "cannot add a (3 x 1) and b (2 x 1)", "cannot subtract b (2 x 1) from a (3 x 1)", ... */
+    private String cannot(Ast.Binary b) {
+        String l = describe(b.left(), shapes.get(b.left())), r = describe(b.right(), shapes.get(b.right()));
+        return switch (b.op()) {
+            case SUB -> "cannot subtract " + r + " from " + l;
+            case HADAMARD -> "cannot multiply " + l + " and " + r + " elementwise";
+            case EDIV -> "cannot divide " + l + " by " + r + " elementwise";
+            default -> "cannot add " + l + " and " + r;
+        };
+    }
+
     /** Same shapes, or a scalar, a column or a row broadcast across the other (SPEC §1). */
-    private Shape combine(Ast.Binary b, Shape l, Shape r, String verb) {
+    private Shape combine(Ast.Binary b, Shape l, Shape r) {
         if (u.blank(l)) {
             u.unify(l, r);
             return r;
@@ -130,14 +138,11 @@ final class Inference {
         if (u.isScalar(l)) return r;
         if (u.isScalar(r)) return l;
         Shape a = u.resolve(l), c = u.resolve(r);
-        if (u.isOne(a.cols()) && definitelyNotOne(c.cols())) return broadcast(b, l, r, true, verb, r);
-        if (u.isOne(c.cols()) && definitelyNotOne(a.cols())) return broadcast(b, r, l, true, verb, l);
-        if (u.isOne(a.rows()) && definitelyNotOne(c.rows())) return broadcast(b, l, r, false, verb, r);
-        if (u.isOne(c.rows()) && definitelyNotOne(a.rows())) return broadcast(b, r, l, false, verb, l);
-        if (!u.unify(l, r)) {
-            throw error(b.span(), "cannot " + verb + " " + describe(b.left(), l) + " and " + describe(b.right(), r)
-                    + ": the shapes differ");
-        }
+        if (u.isOne(a.cols()) && definitelyNotOne(c.cols())) return broadcast(b, l, r, true);
+        if (u.isOne(c.cols()) && definitelyNotOne(a.cols())) return broadcast(b, r, l, true);
+        if (u.isOne(a.rows()) && definitelyNotOne(c.rows())) return broadcast(b, l, r, false);
+        if (u.isOne(c.rows()) && definitelyNotOne(a.rows())) return broadcast(b, r, l, false);
+        if (!u.unify(l, r)) throw error(b.opSpan(), cannot(b) + ": the shapes differ");
         return l;
     }
 
@@ -146,15 +151,19 @@ final class Inference {
         return u.known(r) && !r.isOne();
     }
 
-    private Shape broadcast(Ast.Binary b, Shape small, Shape big, boolean column, String verb, Shape result) {
+    /** A column to each column of a matrix with as many rows, a row to each row of one with as many columns. */
+    private Shape broadcast(Ast.Binary b, Shape small, Shape big, boolean column) {
         boolean ok = column ? u.unify(small.rows(), big.rows()) : u.unify(small.cols(), big.cols());
         if (!ok) {
-            String what = column ? "a column adds to each column of a matrix with as many rows"
-                    : "a row adds to each row of a matrix with as many columns";
-            throw error(b.span(), "cannot " + verb + " " + describe(b.left(), shapes.get(b.left())) + " and "
-                    + describe(b.right(), shapes.get(b.right())) + ": " + what);
+            Shape s = u.resolve(small), m = u.resolve(big);
+            String why = column
+                    ? "a column goes with each column of a matrix with as many rows, but it has " + show(s.rows())
+                            + " rows and the matrix " + show(m.rows())
+                    : "a row goes with each row of a matrix with as many columns, but it has " + show(s.cols())
+                            + " columns and the matrix " + show(m.cols());
+            throw error(b.opSpan(), cannot(b) + ": " + why);
         }
-        return result;
+        return big;
     }
 
     private Shape multiply(Ast.Binary b, Shape l, Shape r) {
@@ -171,7 +180,7 @@ final class Inference {
     private Shape product(Ast.Binary b, Shape l, Shape r) {
         if (!u.unify(l.cols(), r.rows())) {
             Shape a = u.resolve(l), c = u.resolve(r);
-            throw error(b.span(), "cannot multiply " + describe(b.left(), l) + " by " + describe(b.right(), r)
+            throw error(b.opSpan(), "cannot multiply " + describe(b.left(), l) + " by " + describe(b.right(), r)
                     + ": inner dimensions " + show(a.cols()) + " and " + show(c.rows()) + " differ");
         }
         return new Shape(l.rows(), r.cols());
@@ -208,8 +217,8 @@ final class Inference {
 
     private void unifyResult(Deferred d, Shape s) {
         if (!u.unify(d.result(), s)) {
-            throw error(d.node().span(), describe(d.node(), d.result()) + " is used as " + show(u.resolve(d.result()))
-                    + " but works out to " + show(u.resolve(s)));
+            throw error(d.node().opSpan(), "the product " + describe(d.node(), null) + " works out to " + show(u.resolve(s))
+                    + ", but it is used as " + show(u.resolve(d.result())));
         }
     }
 
@@ -291,7 +300,7 @@ final class Inference {
             case DOT -> {
                 Shape b = infer(c.args().get(1), scope);
                 if (!u.unify(arg, b)) {
-                    throw error(c.span(), "dot(a, b) needs two vectors of one shape, not "
+                    throw error(c.span(), "dot(a, b) needs two arguments of the same shape, not "
                             + describe(argAst, arg) + " and " + describe(c.args().get(1), b));
                 }
                 yield Shape.SCALAR;
@@ -328,6 +337,8 @@ final class Inference {
             case Ast.Binary b when b.op() == Ast.BinOp.ADD -> dimArg(b.left(), scope).plus(dimArg(b.right(), scope));
             case Ast.Binary b when b.op() == Ast.BinOp.SUB -> dimArg(b.left(), scope).minus(dimArg(b.right(), scope));
             case Ast.Binary b when b.op() == Ast.BinOp.MUL -> dimArg(b.left(), scope).times(dimArg(b.right(), scope));
+            case Ast.Name n -> throw error(a.span(), n.name() + " is a value, not a dimension; a dimension is a whole"
+                    + " number or a size symbol such as n");
             default -> throw error(a.span(), "expected a dimension here: a whole number or a size symbol such as n");
         };
     }
@@ -356,7 +367,6 @@ final class Inference {
     private Shape matrix(Ast.Matrix m, Scope scope) {
         Dim height = Dim.of(0);
         Dim width = null;
-        Ast firstRow = null;
         for (List<Ast> row : m.rows()) {
             Dim rowHeight = null;
             Dim rowWidth = Dim.of(0);
@@ -368,17 +378,16 @@ final class Inference {
                     first = part;
                 } else if (!u.unify(rowHeight, s.rows())) {
                     throw error(part.span(), "cannot join side by side " + describe(first, shapes.get(first)) + " and "
-                            + describe(part, s) + ": the numbers of rows differ");
+                            + describe(part, s) + ": they have " + show(u.resolve(rowHeight)) + " and "
+                            + show(u.resolve(s.rows())) + " rows");
                 }
                 rowWidth = rowWidth.plus(s.cols());
             }
             if (width == null) {
                 width = rowWidth;
-                firstRow = row.get(0);
             } else if (!u.unify(width, rowWidth)) {
-                throw error(row.get(0).span(), "cannot stack " + describe(firstRow, shapes.get(firstRow)) + " and "
-                        + describe(row.get(0), shapes.get(row.get(0))) + " ... : the rows of [ ; ] have "
-                        + show(u.resolve(width)) + " and " + show(u.resolve(rowWidth)) + " columns");
+                throw error(row.get(0).span(), "cannot stack the rows of [ ; ]: the first is " + show(u.resolve(width))
+                        + " columns wide, this one " + show(u.resolve(rowWidth)));
             }
             height = height.plus(rowHeight);
         }
@@ -389,7 +398,8 @@ final class Inference {
         Shape t = u.resolve(infer(i.target(), scope));
         List<IndexArg> args = i.args();
         if (!u.known(t)) {
-            throw error(i.span(), "the shape of " + describe(i.target(), t) + " must be known to index it; declare it");
+            throw error(i.span(), "the shape of " + describe(i.target(), null) + " must be known to index it; declare it,"
+                    + " as in v : n or A : m x n");
         }
         Expr.Range rows, cols;
         Dim one = Dim.ONE;
@@ -397,18 +407,18 @@ final class Inference {
             if (!t.isVector()) {
                 throw error(i.span(), describe(i.target(), t) + " is a matrix: index it with a row and a column, as A[i, j]");
             }
-            Expr.Range r = range(args.get(0), t.isColumn() ? t.rows() : t.cols(), i.target());
+            Expr.Range r = range(args.get(0), t.isColumn() ? t.rows() : t.cols(), i.target(), "positions");
             rows = t.isColumn() ? r : new Expr.Range(one, one);
             cols = t.isColumn() ? new Expr.Range(one, one) : r;
         } else {
-            rows = range(args.get(0), t.rows(), i.target());
-            cols = range(args.get(1), t.cols(), i.target());
+            rows = range(args.get(0), t.rows(), i.target(), "rows");
+            cols = range(args.get(1), t.cols(), i.target(), "columns");
         }
         ranges.put(i, new Expr.Range[] {rows, cols});
         return new Shape(rows.length(), cols.length());
     }
 
-    private Expr.Range range(IndexArg arg, Dim size, Ast target) {
+    private Expr.Range range(IndexArg arg, Dim size, Ast target, String what) {
         Expr.Range r = switch (arg) {
             case IndexArg.All a -> new Expr.Range(Dim.ONE, size);
             case IndexArg.At a -> {
@@ -417,8 +427,8 @@ final class Inference {
             }
             case IndexArg.Between b -> new Expr.Range(position(b.from(), size), position(b.to(), size));
         };
-        checkWithin(r.from(), Dim.ONE, size, arg.span(), target);
-        checkWithin(r.to(), Dim.ONE, size, arg.span(), target);
+        checkWithin(r.from(), size, arg.span(), target, what);
+        checkWithin(r.to(), size, arg.span(), target, what);
         Dim len = r.length();
         if (len.isConstant() && len.constant() < 1) {
             throw error(arg.span(), "the range " + r.from() + ":" + r.to() + " is empty");
@@ -426,11 +436,11 @@ final class Inference {
         return r;
     }
 
-    private void checkWithin(Dim at, Dim lo, Dim hi, Span span, Ast target) {
-        Dim below = at.minus(lo), above = hi.minus(at);
+    private void checkWithin(Dim at, Dim size, Span span, Ast target, String what) {
+        Dim below = at.minus(Dim.ONE), above = size.minus(at);
         if ((below.isConstant() && below.constant() < 0) || (above.isConstant() && above.constant() < 0)) {
             throw error(span, "index " + at + " is out of range: " + describe(target, shapes.get(target))
-                    + " has positions 1 to " + hi + " there");
+                    + " has " + what + " 1 to " + show(size));
         }
     }
 

@@ -58,16 +58,40 @@ final class Lowering {
     }
 
     private Expr binary(Ast.Binary b, Shape s) {
+        if (b.op() == Ast.BinOp.ADD || b.op() == Ast.BinOp.SUB) return sum(b, s);
         Expr l = lower(b.left()), r = lower(b.right());
         return switch (b.op()) {
-            case ADD -> Ex.add(Ex.broadcast(l, s), Ex.broadcast(r, s));
-            case SUB -> Ex.sub(Ex.broadcast(l, s), Ex.broadcast(r, s));
+            case ADD, SUB -> throw new IllegalStateException("sums are lowered whole");
             case HADAMARD -> Ex.hadamard(Ex.broadcast(l, s), Ex.broadcast(r, s));
             case EDIV -> Ex.divide(Ex.broadcast(l, s), Ex.broadcast(r, s));
             case MUL -> Ex.matmul(l, r);
             case DIV -> Ex.divide(l, Ex.broadcast(r, l.shape()));
             case POW, EPOW -> Ex.power(l, Inference.numberValue(b.right()));
         };
+    }
+
+    /**
+     * A chain a + b - c + ... as one sum of its terms, each broadcast to the sum's shape (which
+     * is what broadcasting the partial sums comes to). Built at once, a long chain costs linear
+     * time and no stack, where adding one term at a time would copy the sum for every term.
+     */
+    private Expr sum(Ast.Binary top, Shape s) {
+        List<Expr> terms = new ArrayList<>();
+        List<Boolean> negated = new ArrayList<>();
+        Ast a = top;
+        while (a instanceof Ast.Binary b && (b.op() == Ast.BinOp.ADD || b.op() == Ast.BinOp.SUB)) {
+            terms.add(lower(b.right()));
+            negated.add(b.op() == Ast.BinOp.SUB);
+            a = b.left();
+        }
+        terms.add(lower(a));
+        negated.add(false);
+        List<Expr> ordered = new ArrayList<>(terms.size());
+        for (int i = terms.size() - 1; i >= 0; i--) {
+            Expr t = Ex.broadcast(terms.get(i), s);
+            ordered.add(negated.get(i) ? Ex.neg(t) : t);
+        }
+        return Ex.add(ordered);
     }
 
     private Expr call(Ast.Call c, Shape s) {

@@ -3,6 +3,7 @@ package chainrule.source;
 /** What kind of mistake a user made; the JSON error object names it. */
 public enum ErrorKind {
     SYNTAX("syntax"),
+    ENCODING("encoding"),
     NAME("name"),
     SHAPE("shape"),
     CYCLE("cycle"),

@@ -2,39 +2,80 @@ package chainrule.source;
 
 /** One thing wrong with the input, with the place it points at. */
 public record Problem(ErrorKind kind, SourceFile source, Span span, String message) {
+    /** Longer source lines are shown as a window around the place. */
+    private static final int WIDE = 200;
+    /** A word of a message longer than this (a 100,000-letter name) is shown cut in the middle. */
+    private static final int LONG_WORD = 80;
 
-    /** {@code FILE:LINE:COL: error: message}, the source line and a caret under the place. */
+    public Problem {
+        message = readable(message == null ? "bad input" : message);
+    }
+
+    /**
+     * {@code FILE:LINE:COL: error: message}, the source line and a caret under the place; a
+     * problem with no place in a file (a usage error) reads {@code chainrule: error: message}.
+     */
     public String render() {
         StringBuilder out = new StringBuilder();
-        String file = source == null ? "<input>" : source.name();
-        if (span != null && span.known()) {
-            out.append(file).append(':').append(span.line()).append(':').append(span.col());
+        boolean placed = source != null && span != null && span.known();
+        if (placed) {
+            out.append(source.name()).append(':').append(span.line()).append(':').append(span.col());
+        } else if (source != null && kind != ErrorKind.USAGE) {
+            out.append(source.name());
         } else {
-            out.append(file);
+            out.append("chainrule");
         }
         out.append(": error: ").append(message);
-        if (source != null && span != null && span.known()) {
+        if (placed) {
             String line = source.line(span.line());
-            if (!line.isEmpty()) {
-                String shown = line.length() > 200 ? shorten(line, span.col()) : line;
-                int caretCol = line.length() > 200 ? Math.min(span.col(), 101) : span.col();
-                out.append('\n').append(shown).append('\n');
-                StringBuilder pad = new StringBuilder();
-                for (int i = 0; i < caretCol - 1 && i < shown.length(); i++) {
-                    pad.append(shown.charAt(i) == '\t' ? '\t' : ' ');
-                }
-                int width = Math.max(1, Math.min(span.stop() - span.start(), shown.length() - pad.length()));
-                if (span.stop() - span.start() <= 1 || line.length() > 200) width = 1;
-                out.append(pad).append('^').append("~".repeat(Math.max(0, width - 1)));
+            if (!line.isBlank() || span.col() > 1) out.append('\n').append(caret(line));
+        }
+        return out.toString();
+    }
+
+    /** The line (a window of it when long) and a caret under the column, '~' along the span. */
+    private String caret(String line) {
+        int[] points = line.codePoints().toArray();
+        int col = Math.max(1, span.col());
+        int from = points.length > WIDE ? Math.max(0, Math.min(col - 1 - WIDE / 2, points.length - WIDE)) : 0;
+        int to = Math.min(points.length, from + WIDE);
+        StringBuilder shown = new StringBuilder(), pad = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            shown.appendCodePoint(points[i]);
+            if (i < col - 1) pad.append(points[i] == '\t' ? '\t' : ' ');
+        }
+        for (int i = Math.max(to, from); i < col - 1; i++) pad.append(' '); // a place just past the end of the line
+        int width = span.stop() - span.start();
+        int room = Math.max(1, to - (col - 1));
+        width = Math.max(1, Math.min(width, room));
+        return shown + "\n" + pad + "^" + "~".repeat(width - 1);
+    }
+
+    /** Control characters escaped and very long words cut, so a message is one readable line. */
+    private static String readable(String message) {
+        StringBuilder out = new StringBuilder();
+        int wordStart = 0;
+        int[] points = message.codePoints().toArray();
+        for (int i = 0; i <= points.length; i++) {
+            if (i == points.length || Character.isWhitespace(points[i])) {
+                appendWord(out, points, wordStart, i);
+                if (i < points.length) out.append(points[i] == '\n' || points[i] == '\t' ? ' ' : (char) points[i]);
+                wordStart = i + 1;
             }
         }
         return out.toString();
     }
 
-    /** A window of a very long line around the column, so the caret stays readable. */
-    private static String shorten(String line, int col) {
-        int from = Math.max(0, col - 101);
-        int to = Math.min(line.length(), from + 200);
-        return line.substring(from, to);
+    private static void appendWord(StringBuilder out, int[] points, int from, int to) {
+        int keep = LONG_WORD / 2;
+        for (int i = from; i < to; i++) {
+            if (to - from > LONG_WORD && i == from + keep) {
+                out.append("...");
+                i = to - keep;
+            }
+            int c = points[i];
+            if (c < 32 || c == 127) out.append(String.format("\\u%04X", c));
+            else out.appendCodePoint(c);
+        }
     }
 }

@@ -9,10 +9,26 @@ public record SourceFile(String name, String text) {
         return text.lines().toList();
     }
 
-    /** The text of a 1-based line, or "" past the end. */
+    /**
+     * The text of a 1-based line, or "" past the end. Lines end at \n, \r\n or a lone \r, as
+     * for the parser; found by a scan, so a message about a huge file costs no copy of it.
+     */
     public String line(int number) {
-        List<String> all = lines();
-        return number >= 1 && number <= all.size() ? all.get(number - 1) : "";
+        if (number < 1) return "";
+        int start = 0;
+        for (int n = 1; n < number; n++) {
+            int end = lineEnd(start);
+            if (end >= text.length()) return "";
+            start = end + (text.startsWith("\r\n", end) ? 2 : 1);
+        }
+        if (start >= text.length()) return "";
+        return text.substring(start, lineEnd(start));
+    }
+
+    private int lineEnd(int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') i++;
+        return i;
     }
 
     public String slice(Span span) {
