@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,6 +32,7 @@ final class Forward {
     private final Map<String, Integer> useCount = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
     private final Dim n;
+    private final Dependence dependence;
 
     Forward(Program program, Var x, UnaryOperator<Expr> simplify, boolean nameEveryStep, Expander expander) {
         this.program = program;
@@ -39,6 +41,7 @@ final class Forward {
         this.nameEveryStep = nameEveryStep;
         this.expander = expander;
         this.n = x.shape().size();
+        this.dependence = new Dependence(program, Set.of(x.name()));
         for (Program.Definition d : program.definitions()) countUses(d.body());
     }
 
@@ -185,22 +188,7 @@ final class Forward {
         return ref;
     }
 
-    private final Map<String, Boolean> dependsMemo = new HashMap<>();
-
     private boolean depends(Expr e) {
-        if (e instanceof Var v) {
-            if (v.name().equals(x.name())) return true;
-            Program.Definition d = program.byName().get(v.name());
-            if (d == null) return false;
-            Boolean memo = dependsMemo.get(v.name());
-            if (memo == null) {
-                memo = depends(d.body());
-                dependsMemo.put(v.name(), memo);
-            }
-            return memo;
-        }
-        if (e instanceof Derivative d) return depends(d.of());
-        for (Expr c : Traverse.children(e)) if (depends(c)) return true;
-        return false;
+        return dependence.on(e);
     }
 }

@@ -33,10 +33,10 @@ final class Reverse {
     private final UnaryOperator<Expr> simplify;
     private final boolean nameEveryStep;
     private final Expander expander;
+    private final Dependence dependence;
     /** Contributions to each adjoint, keyed by where they come from, so sums read in the file's order. */
     private final Map<String, java.util.TreeMap<Integer, List<Expr>>> contributions = new HashMap<>();
     private int from = Integer.MAX_VALUE;
-    private final Map<String, Boolean> dependsMemo = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
 
     Reverse(Program program, Expr of, Set<String> targets, UnaryOperator<Expr> simplify, boolean nameEveryStep,
@@ -47,6 +47,7 @@ final class Reverse {
         this.simplify = simplify;
         this.nameEveryStep = nameEveryStep;
         this.expander = expander;
+        this.dependence = new Dependence(program, targets);
     }
 
     /** The gradient of the scalar `of` with respect to every target. */
@@ -150,27 +151,8 @@ final class Reverse {
         return out;
     }
 
-    boolean depends(Expr e) {
-        return switch (e) {
-            case Var v -> {
-                if (targets.contains(v.name())) yield true;
-                Program.Definition d = program.byName().get(v.name());
-                if (d == null) yield false;
-                Boolean memo = dependsMemo.get(v.name());
-                if (memo == null) {
-                    memo = depends(d.body());
-                    dependsMemo.put(v.name(), memo);
-                }
-                yield memo;
-            }
-            case Derivative d -> depends(d.of());
-            default -> {
-                for (Expr c : Traverse.children(e)) {
-                    if (depends(c)) yield true;
-                }
-                yield false;
-            }
-        };
+    private boolean depends(Expr e) {
+        return dependence.on(e);
     }
 
     /** Passes the adjoint g of e on to e's parts. */

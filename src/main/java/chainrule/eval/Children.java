@@ -1,6 +1,7 @@
 package chainrule.eval;
 
 import chainrule.expr.Expr;
+import chainrule.expr.Traverse;
 import chainrule.expr.Expr.*;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,36 +16,9 @@ final class Children {
     private Children() {}
 
     static List<Expr> of(Expr e) {
-        return switch (e) {
-            case Var v -> List.of();
-            case Num n -> List.of();
-            case Size s -> List.of();
-            case Zero z -> List.of();
-            case Identity i -> List.of();
-            case Ones o -> List.of();
-            case Add a -> a.terms();
-            case Neg n -> List.of(n.a());
-            case MatMul m -> List.of(m.a(), m.b());
-            case Scale s -> List.of(s.s(), s.a());
-            case Hadamard h -> List.of(h.a(), h.b());
-            case Divide d -> List.of(d.a(), d.b());
-            case Power p -> List.of(p.a());
-            case Transpose t -> List.of(t.a());
-            case Apply a -> List.of(a.a());
-            case OpaqueScalar o -> List.of(o.a());
-            case Softmax s -> List.of(s.a());
-            case Reduce r -> List.of(r.a());
-            case Broadcast b -> List.of(b.a());
-            case MatFn m -> List.of(m.a());
-            case DiagMatrix d -> List.of(d.v());
-            case DiagPart d -> List.of(d.m());
-            case Kron k -> List.of(k.a(), k.b());
-            case Reshape r -> List.of(r.a());
-            case Slice s -> List.of(s.a());
-            case Concat c -> c.parts();
-            // a derivative's value generally depends on the point, its variable included
-            case Derivative d -> List.of(d.of(), d.wrt());
-        };
+        // a derivative's value generally depends on the point, its variable included
+        if (e instanceof Derivative d) return List.of(d.of(), d.wrt());
+        return Traverse.children(e);
     }
 
     /** Visits every node once (shared subtrees once), parents before children. */
