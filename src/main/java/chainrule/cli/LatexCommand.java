@@ -1,0 +1,72 @@
+package chainrule.cli;
+
+import chainrule.app.Answer;
+import chainrule.app.Engine;
+import chainrule.claim.ClaimChecker;
+import chainrule.claim.ClaimResult;
+import chainrule.render.LatexDerivation;
+import chainrule.render.LatexDocument;
+import chainrule.render.LatexPicture;
+import chainrule.shape.Program;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "latex", description = {
+    "The derivation as LaTeX: the network's equations, each derivative of the file step by step",
+    "through its named intermediates with their shapes, the simplified answer, and each claim's verdict."})
+final class LatexCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
+    String file;
+
+    @Option(names = "--standalone", description = "a whole document that pdflatex compiles (article, amsmath, amssymb)")
+    boolean standalone;
+
+    @Option(names = "--png", paramLabel = "OUT.png", description = "draw the derivation into a PNG picture instead (JLaTeXMath)")
+    Path png;
+
+    @Option(names = "--size", paramLabel = "PX", description = "the font size of the picture in pixels (default: 20)")
+    float size = 20;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        Program p = Loader.load(file);
+        Engine engine = new Engine(p);
+        List<Answer> answers = new ArrayList<>();
+        List<ClaimResult> claims = new ArrayList<>();
+        ClaimChecker checker = new ClaimChecker(engine, common.seed);
+        for (Program.Request r : p.requests()) {
+            switch (r) {
+                case Program.Derive d -> answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
+                case Program.Claim c -> claims.add(checker.check(c.claim(), p.source()));
+                case Program.Show s -> { }
+            }
+        }
+        boolean allCorrect = claims.stream().allMatch(ClaimResult::correct);
+        Output output = common.output();
+        if (png != null) {
+            LatexPicture.writePng(LatexDocument.formula(LatexDerivation.blocks(p, answers, claims)), size, png);
+            if (output.json()) output.printJson(Map.of("png", png.toString()));
+            else output.out().println("wrote " + png);
+        } else if (output.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("latex", standalone ? LatexDocument.standalone(p, answers, claims) : LatexDocument.body(p, answers, claims));
+            output.printJson(m);
+        } else {
+            output.out().print(standalone ? LatexDocument.standalone(p, answers, claims) : LatexDocument.body(p, answers, claims));
+            output.out().flush();
+        }
+        return allCorrect ? Main.OK : Main.FAILED;
+    }
+}
