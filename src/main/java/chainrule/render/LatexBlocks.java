@@ -15,6 +15,9 @@ public final class LatexBlocks {
     /** Plain words (escaped when written). */
     public record Words(String text) implements Piece {}
 
+    /** Input syntax, set in a typewriter font. */
+    public record Code(String text) implements Piece {}
+
     /** Math-mode LaTeX. */
     public record Math(String latex) implements Piece {}
 

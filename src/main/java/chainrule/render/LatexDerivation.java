@@ -101,7 +101,7 @@ public final class LatexDerivation {
             for (int i = 1; i < typed.size(); i++) rows.add(new Row(i == 1 ? typed.get(0) : "", "=", List.of(typed.get(i)), ""));
             out.add(new Display(rows));
         } else {
-            out.add(new Sentence(List.of(LatexBlocks.words("claim " + c.text()))));
+            out.add(new Sentence(List.of(new Code("claim " + c.text()))));
         }
         if (c.message() != null && !c.message().isBlank()) out.add(new Sentence(List.of(LatexBlocks.words(c.message()))));
         return out;

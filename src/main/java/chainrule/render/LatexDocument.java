@@ -62,6 +62,7 @@ public final class LatexDocument {
     private static String pieces(List<Piece> pieces) {
         return pieces.stream().map(p -> switch (p) {
             case Words w -> LatexBlocks.escapeText(w.text());
+            case Code c -> "\\texttt{" + LatexBlocks.escapeText(c.text()) + "}";
             case LatexBlocks.Math m -> "$" + m.latex() + "$";
         }).collect(Collectors.joining());
     }
@@ -102,17 +103,54 @@ public final class LatexDocument {
         List<String> lines = new ArrayList<>();
         for (Block b : blocks) {
             switch (b) {
-                case Heading h -> lines.add("\\textbf{" + mathText(h.pieces()) + "}");
-                case Sentence s -> lines.add(mathText(s.pieces()));
+                case Heading h -> lines.add("\\rule{0pt}{30pt}" + mathText(h.pieces(), "\\textbf"));
+                case Sentence s -> {
+                    for (List<Piece> line : wrap(s.pieces(), SENTENCE_WIDTH)) lines.add("\\rule{0pt}{18pt}" + mathText(line, "\\text"));
+                }
                 case Display d -> lines.add("\\quad " + aligned(d));
             }
         }
-        return "\\begin{array}{l}\n" + String.join(" \\\\[6pt]\n", lines) + "\n\\end{array}";
+        return "\\begin{array}{l}\n" + String.join(" \\\\\n", lines) + "\n\\end{array}";
     }
 
-    private static String mathText(List<Piece> pieces) {
+    /** About how many characters of a sentence go on one line of a picture. */
+    static final int SENTENCE_WIDTH = 110;
+
+    /** A sentence over lines of about width characters, broken between words (a picture does not wrap by itself). */
+    static List<List<Piece>> wrap(List<Piece> pieces, int width) {
+        List<List<Piece>> out = new ArrayList<>();
+        List<Piece> line = new ArrayList<>();
+        int used = 0;
+        for (Piece p : pieces) {
+            if (p instanceof LatexBlocks.Math) {
+                line.add(p);
+                used += 4;
+                continue;
+            }
+            boolean code = p instanceof Code;
+            String text = p instanceof Words w ? w.text() : ((Code) p).text();
+            StringBuilder current = new StringBuilder();
+            for (String word : text.split("(?<= )")) {
+                if (used + current.length() + word.length() > width && used + current.length() > 0) {
+                    if (!current.isEmpty()) line.add(code ? new Code(current.toString()) : new Words(current.toString()));
+                    out.add(line);
+                    line = new ArrayList<>();
+                    current.setLength(0);
+                    used = 0;
+                }
+                current.append(word);
+            }
+            if (!current.isEmpty()) line.add(code ? new Code(current.toString()) : new Words(current.toString()));
+            used += current.length();
+        }
+        if (!line.isEmpty()) out.add(line);
+        return out;
+    }
+
+    private static String mathText(List<Piece> pieces, String textCommand) {
         return pieces.stream().map(p -> switch (p) {
-            case Words w -> "\\text{" + LatexBlocks.escapeMathText(w.text()) + "}";
+            case Words w -> textCommand + "{" + LatexBlocks.escapeMathText(w.text()).replace("\\text{", textCommand + "{") + "}";
+            case Code c -> "\\texttt{" + LatexBlocks.escapeMathText(c.text()).replace("\\text{", "\\texttt{") + "}";
             case LatexBlocks.Math m -> m.latex();
         }).collect(Collectors.joining());
     }
