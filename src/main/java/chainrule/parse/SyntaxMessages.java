@@ -57,6 +57,13 @@ final class SyntaxMessages {
         for (int k = i + 1; k < in.size() && in.get(k).getType() != Token.EOF; k++) colonLater |= in.get(k).getText().equals(":");
         boolean afterWrt = false;
         for (int k = 0; k < i; k++) afterWrt |= in.get(k).getType() == ChainRuleLexer.WRT;
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int k = 0; k < i; k++) {
+            int type = in.get(k).getType();
+            if (type == ChainRuleLexer.LPAREN || type == ChainRuleLexer.LBRACK) open.push(type);
+            else if ((type == ChainRuleLexer.RPAREN || type == ChainRuleLexer.RBRACK) && !open.isEmpty()) open.pop();
+        }
+        boolean inSquare = !open.isEmpty() && open.peek() == ChainRuleLexer.LBRACK;
         boolean hasWrt = afterWrt, hasEquals = false;
         for (int k = 0; k < in.size() && in.get(k).getType() != Token.EOF; k++) {
             hasWrt |= in.get(k).getType() == ChainRuleLexer.WRT;
@@ -71,7 +78,7 @@ final class SyntaxMessages {
         } else if (inside(ctx, ChainRuleParser.ClaimContext.class) && !hasEquals && !(prev != null && wantsOperand(prev))) {
             m = Message.here("a claim says what a derivative equals: claim d(L)/d(W) = expression");
         } else {
-            m = message(in, at, prev, ctx, expected, afterWrt);
+            m = message(in, at, prev, ctx, expected, afterWrt, inSquare);
         }
         Span span;
         if (m.atPrevious() && prev != null) span = places.span(prev);
@@ -88,7 +95,8 @@ final class SyntaxMessages {
         }
     }
 
-    private static Message message(TokenStream in, Token at, Token prev, ParserRuleContext ctx, IntervalSet expected, boolean afterWrt) {
+    private static Message message(TokenStream in, Token at, Token prev, ParserRuleContext ctx, IntervalSet expected,
+                                   boolean afterWrt, boolean inSquare) {
         if (at.getType() == ChainRuleLexer.ERRCHAR) return Message.here(unexpectedCharacter(at.getText()));
         boolean end = at.getType() == Token.EOF;
         String p = prev == null ? null : text(prev);
@@ -102,7 +110,7 @@ final class SyntaxMessages {
         }
         if (afterWrt && inside(ctx, ChainRuleParser.DeriveContext.class)) return wrt(at, prev, end);
         if (end) return atEnd(prev, p, ctx, expected);
-        return inside(at, prev, p, ctx, expected);
+        return inside(at, prev, p, ctx, expected, inSquare);
     }
 
     // ---- the statement ends too early
@@ -115,7 +123,8 @@ final class SyntaxMessages {
 
     // ---- something unexpected inside a statement
 
-    private static Message inside(Token at, Token prev, String p, ParserRuleContext ctx, IntervalSet expected) {
+    private static Message inside(Token at, Token prev, String p, ParserRuleContext ctx, IntervalSet expected,
+                                  boolean inSquare) {
         String t = text(at);
         if (prev == null) {
             return Message.here("a statement cannot start with '" + t + "'; write name = expression, name : shape,"
@@ -145,6 +154,12 @@ final class SyntaxMessages {
         if (t.equals(",")) {
             return Message.here("unexpected ',': a comma separates the arguments of a function, the entries of [a, b]"
                     + " or the names of a declaration");
+        }
+        if (t.equals(":") && inSquare) {
+            return Message.here("unexpected ':': an index is a position or a range from:to, as in A[2:end, :]");
+        }
+        if (at.getType() == ChainRuleLexer.TIMES) {
+            return Message.here("'\u00D7' separates the dimensions of a declaration; write * for a product");
         }
         if (t.equals(":")) return Message.here("unexpected ':': a declaration is written name : shape, as in W : 3 x 2");
         return Message.here("unexpected '" + t + "' after '" + p + "'" + expecting(expected));
@@ -192,7 +207,8 @@ final class SyntaxMessages {
     private static boolean wantsOperand(Token t) {
         String s = t.getText();
         return BINARY.contains(s) || s.equals("=") || s.equals(",") || s.equals(";") || s.equals("(") || s.equals("[")
-                || t.getType() == ChainRuleLexer.DERIVE || t.getType() == ChainRuleLexer.CLAIM;
+                || t.getType() == ChainRuleLexer.DERIVE || t.getType() == ChainRuleLexer.CLAIM
+                || t.getType() == ChainRuleLexer.PARTIAL;
     }
 
     /** A token that can begin an operand ('-' aside, which is also an operator). */

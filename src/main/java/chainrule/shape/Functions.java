@@ -40,11 +40,16 @@ enum Functions {
     /** Known names close to the unknown one, nearest first. */
     static List<String> near(String name, List<String> candidates) {
         return candidates.stream()
-                .filter(c -> distance(c.toLowerCase(), name.toLowerCase()) <= Math.max(1, name.length() / 3)
-                        || (name.length() >= 3 && c.startsWith(name.toLowerCase())))
+                .filter(c -> close(c, name) || (name.length() >= 3 && c.startsWith(name.toLowerCase())))
                 .sorted(Comparator.comparingInt(c -> distance(c, name)))
                 .limit(3)
                 .toList();
+    }
+
+    /** A few edits apart, and not simply another name: 'x' is not a near miss for 'W', though one edit away. */
+    private static boolean close(String candidate, String name) {
+        int d = distance(candidate.toLowerCase(), name.toLowerCase());
+        return d <= Math.max(1, name.length() / 3) && d < Math.max(candidate.length(), name.length());
     }
 
     static int distance(String a, String b) {

@@ -1,0 +1,85 @@
+package chainrule.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes on the command line: exit status 2 and one line, 'chainrule: error: ...'. */
+class UsageErrorsTest {
+    @TempDir
+    static Path dir;
+
+    private static void usage(String expected, String... args) {
+        Run r = Run.of(args);
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertEquals("", r.out());
+        assertEquals("chainrule: error: " + expected, r.err().strip());
+    }
+
+    @Test
+    void noSuchFile() {
+        usage("no such file: nowhere.nn", "shapes", "nowhere.nn");
+    }
+
+    @Test
+    void noSuchFileInJsonNamesTheFile() {
+        Run r = Run.of("shapes", "nowhere.nn", "--format", "json");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals("", r.err());
+        assertEquals("{ \"error\" : { \"kind\" : \"usage\", \"file\" : \"nowhere.nn\", \"line\" : null, \"col\" : null,"
+                + " \"message\" : \"no such file: nowhere.nn\" } }", r.out().replaceAll("\\s+", " ").strip());
+    }
+
+    @Test
+    void fileNameThatCannotBeAPath() {
+        usage("'a\\u0000b' is not a file name", "shapes", "a\0b"); // shown escaped
+    }
+
+    @Test
+    void unknownOption() {
+        usage("unknown option '--bogus'; see 'chainrule --help'", "shapes", "--bogus", "x.nn");
+    }
+
+    @Test
+    void misspelledOptionGetsASuggestion() {
+        usage("unknown option '--formt' (did you mean --format?); see 'chainrule --help'", "shapes", "--formt", "json", "x.nn");
+    }
+
+    @Test
+    void unknownCommand() {
+        Run r = Run.of("frobnicate", "x.nn");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().startsWith("chainrule: error: unknown command 'frobnicate'; the commands are "), r.err());
+        assertTrue(r.err().contains("shapes"), r.err());
+    }
+
+    @Test
+    void extraArgument() {
+        Path f = Run.file(dir, "x : 3\n");
+        usage("unexpected argument 'more.nn'; see 'chainrule --help'", "shapes", f.toString(), "more.nn");
+    }
+
+    @Test
+    void missingFile() {
+        usage("missing required parameter: 'FILE'; see 'chainrule --help'", "shapes");
+    }
+
+    @Test
+    void badFormat() {
+        Run r = Run.of("shapes", "x.nn", "--format", "xml");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().startsWith("chainrule: error: invalid value for option '--format'"), r.err());
+    }
+
+    @Test
+    void usageErrorInJson() {
+        Run r = Run.of("shapes", "--bogus", "x.nn", "--format=json");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals("", r.err());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("\"kind\" : \"usage\", \"file\" : null, \"line\" : null,"
+                + " \"col\" : null, \"message\" : \"unknown option '--bogus'"), r.out());
+    }
+}
