@@ -13,6 +13,7 @@ final class Commands {
         cmd.addSubcommand("shapes", new ShapesCommand());
         cmd.addSubcommand("derive", new DeriveCommand());
         cmd.addSubcommand("latex", new LatexCommand());
+        cmd.addSubcommand("repl", new ReplCommand());
         cmd.addSubcommand("check", new CheckCommand());
         cmd.addSubcommand("run", new RunFileCommand());
         cmd.addSubcommand("eval", new EvalCommand());
@@ -32,11 +33,8 @@ final class Commands {
         CommonOptions common;
 
         @Override
-        public Integer call() {
-            if (file == null) {
-                common.spec.commandLine().usage(common.spec.commandLine().getOut());
-                return Main.OK;
-            }
+        public Integer call() throws java.io.IOException {
+            if (file == null) return ReplCommand.start(null, common); // 'chainrule' alone: the REPL (SPEC §4)
             return FileRunner.run(file, common);
         }
     }

@@ -1,0 +1,34 @@
+package chainrule.cli;
+
+import chainrule.repl.Format;
+import chainrule.repl.Repl;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "repl", description = {
+    "An interactive session (also 'chainrule' alone): statements one at a time, kept; a bare expression",
+    "is simplified, derive and claim answer at once. :help inside lists the commands. With input from a",
+    "pipe it prints only the answers: chainrule repl < session.txt"})
+final class ReplCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a problem file to start from")
+    String file;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        return start(file, common);
+    }
+
+    static int start(String file, CommonOptions common) throws IOException {
+        if (common.format == CommonOptions.Format.json) {
+            throw Loader.usage("the REPL writes text, unicode or latex, not json (use 'chainrule derive --format json')");
+        }
+        Format format = common.format == CommonOptions.Format.latex ? Format.LATEX : common.unicode ? Format.UNICODE : Format.TEXT;
+        return Repl.start(file, format, common.seed, common.spec.commandLine().getOut(), common.spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,199 @@
+package chainrule.repl;
+
+import chainrule.cli.Loader;
+import chainrule.source.ChainRuleException;
+import chainrule.source.SourceFile;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Console;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read-answer loop (SPEC §5): statements go to the {@link Session}, lines starting with ':'
+ * are commands. With a person at a terminal it greets and always exits 0; with piped input it
+ * prints only the answers, and its exit status says whether all went well (0), a claim or a
+ * check failed (1), or a statement was bad input (2), as the command line's does.
+ */
+public final class Repl {
+    public static final int OK = 0, FAILED = 1, BAD_INPUT = 2;
+
+    private final Session session;
+    private final Printer printer;
+    private int status = OK;
+    private boolean quit;
+
+    public Repl(Session session, Printer printer) {
+        this.session = session;
+        this.printer = printer;
+    }
+
+    /**
+     * 'chainrule repl [FILE]': JLine when a person is at a terminal, plain lines otherwise.
+     * out and err are used when there is no terminal.
+     */
+    public static int start(String file, Format format, long seed, PrintWriter out, PrintWriter err) throws IOException {
+        Session session = new Session(seed);
+        if (interactiveTerminal()) {
+            try (TerminalInput in = TerminalInput.open(session::program, history())) {
+                PrintWriter screen = in.writer();
+                Repl repl = new Repl(session, new Printer(screen, screen, format));
+                repl.greet();
+                if (file != null) repl.command(":load " + file);
+                repl.loop(in);
+                return OK;
+            }
+        }
+        Reader stdin = new InputStreamReader(System.in, StandardCharsets.UTF_8);
+        return run(file, new BufferedReader(stdin), format, seed, out, err);
+    }
+
+    /** A session over plain lines, as with a pipe: what tests and scripts drive. */
+    public static int run(String file, BufferedReader lines, Format format, long seed, PrintWriter out, PrintWriter err)
+            throws IOException {
+        Repl repl = new Repl(new Session(seed), new Printer(out, err, format));
+        if (file != null) repl.command(":load " + file);
+        repl.loop(new PlainInput(lines));
+        return repl.status;
+    }
+
+    /** Whether standard input and output are a terminal a person types in. */
+    static boolean interactiveTerminal() {
+        Console console = System.console();
+        if (console == null) return false;
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal"); // Java 22+: a console may be a pipe
+            return (Boolean) isTerminal.invoke(console);
+        } catch (ReflectiveOperationException olderJava) {
+            return true;
+        }
+    }
+
+    /** ~/.chainrule_history, or CHAINRULE_HISTORY (a path, or 'none' for no history). */
+    static Path history() {
+        String chosen = System.getenv("CHAINRULE_HISTORY");
+        if (chosen != null && !chosen.isBlank()) return chosen.equals("none") ? null : Path.of(chosen);
+        return Path.of(System.getProperty("user.home"), ".chainrule_history");
+    }
+
+    void greet() {
+        printer.say("chainrule REPL: type statements as in a problem file; :help for help, :quit or Ctrl-D to leave.");
+    }
+
+    void loop(Input in) throws IOException {
+        while (!quit) {
+            String statement = in.next();
+            if (statement == null) break;
+            String s = statement.strip();
+            if (s.startsWith(":") || isCommandWord(s)) command(s);
+            else answer(session.submit(statement));
+        }
+    }
+
+    /** help, quit and exit typed without the colon, where they are not names of the session. */
+    private boolean isCommandWord(String s) {
+        return (s.equals("help") || s.equals("quit") || s.equals("exit")) && !session.program().has(s);
+    }
+
+    private void answer(Reply r) {
+        printer.print(r);
+        switch (r) {
+            case Reply.Failed f -> status = Math.max(status, BAD_INPUT);
+            case Reply.Derived d -> {
+                if (d.checks().stream().anyMatch(c -> !c.passed())) status = Math.max(status, FAILED);
+            }
+            case Reply.Claimed c -> {
+                if (!c.result().correct()) status = Math.max(status, FAILED);
+            }
+            case Reply.Nothing n -> { }
+            case Reply.Kept k -> { }
+            case Reply.Shown s -> { }
+        }
+    }
+
+    void command(String line) {
+        String s = line.startsWith(":") ? line.substring(1).strip() : line.strip();
+        int space = s.indexOf(' ');
+        String name = space < 0 ? s : s.substring(0, space);
+        String arg = space < 0 ? "" : s.substring(space + 1).strip();
+        switch (name) {
+            case "help", "h", "?" -> printer.say(Help.text());
+            case "shapes" -> shapes();
+            case "defs" -> defs();
+            case "load", "l" -> load(arg);
+            case "reset" -> {
+                session.reset();
+                printer.say("session cleared");
+            }
+            case "format", "f" -> format(arg);
+            case "quit", "q", "exit" -> quit = true;
+            default -> {
+                printer.complain("unknown command :" + name + "; :help lists the commands");
+                status = Math.max(status, BAD_INPUT);
+            }
+        }
+    }
+
+    private void shapes() {
+        Map<String, String> shapes = session.shapes();
+        if (shapes.isEmpty()) {
+            printer.say("no names yet");
+            return;
+        }
+        int width = shapes.keySet().stream().mapToInt(String::length).max().orElse(1);
+        shapes.forEach((n, how) -> printer.say(String.format("%-" + width + "s  %s", n, how)));
+        for (String note : session.program().notes()) printer.say("note: " + note);
+    }
+
+    private void defs() {
+        List<Session.Entry> entries = session.entries();
+        if (entries.isEmpty()) printer.say("nothing declared or defined yet");
+        for (Session.Entry e : entries) printer.say(e.text());
+    }
+
+    private void load(String file) {
+        if (file.isEmpty()) {
+            printer.complain(":load needs a file: :load FILE");
+            status = Math.max(status, BAD_INPUT);
+            return;
+        }
+        SourceFile source;
+        try {
+            source = Loader.read(unquoted(file));
+        } catch (ChainRuleException e) {
+            answer(new Reply.Failed(e));
+            return;
+        }
+        List<Reply> replies = session.load(source);
+        for (Reply r : replies) answer(r);
+        if (replies.stream().noneMatch(r -> r instanceof Reply.Failed)) {
+            printer.say("loaded " + file + ": " + session.entries().size() + " statements kept");
+        }
+    }
+
+    private static String unquoted(String file) {
+        boolean quoted = file.length() >= 2 && (file.startsWith("\"") && file.endsWith("\"") || file.startsWith("'") && file.endsWith("'"));
+        return quoted ? file.substring(1, file.length() - 1) : file;
+    }
+
+    private void format(String word) {
+        if (word.isEmpty()) {
+            printer.say("format: " + printer.format().word());
+            return;
+        }
+        Format f = Format.of(word);
+        if (f == null) {
+            printer.complain("no format '" + word + "': :format text, :format latex or :format unicode");
+            status = Math.max(status, BAD_INPUT);
+            return;
+        }
+        printer.format(f);
+        printer.say("format: " + f.word());
+    }
+}

@@ -1,0 +1,247 @@
+package chainrule.repl;
+
+import chainrule.app.Answer;
+import chainrule.app.Engine;
+import chainrule.claim.ClaimChecker;
+import chainrule.eval.CheckResult;
+import chainrule.expr.Shape;
+import chainrule.parse.Ast;
+import chainrule.parse.Parse;
+import chainrule.parse.Stmt;
+import chainrule.shape.Checker;
+import chainrule.shape.Program;
+import chainrule.source.ChainRuleException;
+import chainrule.source.Problem;
+import chainrule.source.SourceFile;
+import chainrule.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The statements of a REPL session (SPEC §5): declarations and definitions are kept, as a
+ * problem file would hold them, and the whole is checked again after each new one; a statement
+ * that fails is not kept. Requests (a bare expression, derive, claim) are answered at once
+ * against what is kept. Declaring or defining a name again replaces the old statement.
+ */
+public final class Session {
+    /** The name of a typed statement in messages: repl:LINE:COL. */
+    public static final String INPUT = "repl";
+    /** The name of the kept statements together, where a message points into an older one. */
+    public static final String KEPT = "session";
+
+    /** A kept statement: a declaration (of one or more names), a function declaration, or a definition. */
+    public record Entry(Kind kind, List<String> names, String text) {}
+
+    public enum Kind { DECLARATION, FUNCTION, DEFINITION }
+
+    private final long seed;
+    private List<Entry> entries = new ArrayList<>();
+    private Program program;
+
+    public Session(long seed) {
+        this.seed = seed;
+        this.program = check(List.of(), -1, null).program;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public void reset() {
+        entries = new ArrayList<>();
+        program = check(List.of(), -1, null).program;
+    }
+
+    /** One statement as typed: one line, or several while a bracket was open. */
+    public Reply submit(String statement) {
+        String text = statement.strip();
+        SourceFile typed = new SourceFile(INPUT, text);
+        try {
+            List<Stmt> statements = Parse.line(typed);
+            if (statements.isEmpty()) return new Reply.Nothing();
+            return switch (statements.get(0)) {
+                case Stmt.VarDecl d -> keep(new Entry(Kind.DECLARATION, names(d.names()), text), typed);
+                case Stmt.FunDecl f -> keep(new Entry(Kind.FUNCTION, List.of(f.name().name()), text), typed);
+                case Stmt.Definition d -> keep(new Entry(Kind.DEFINITION, List.of(d.name().name()), text), typed);
+                case Stmt.Show s -> request(text, typed);
+                case Stmt.Derive d -> request(text, typed);
+                case Stmt.Claim c -> request(text, typed);
+            };
+        } catch (ChainRuleException e) {
+            return new Reply.Failed(e);
+        }
+    }
+
+    /** Every statement of a problem file, in order, as if typed one by one; the file is checked whole first. */
+    public List<Reply> load(SourceFile file) {
+        List<Reply> out = new ArrayList<>();
+        try {
+            List<Stmt> statements = Parse.file(file);
+            Checker.check(file, statements);
+            for (Stmt s : statements) out.add(submit(file.slice(s.span())));
+        } catch (ChainRuleException e) {
+            out.add(new Reply.Failed(e));
+        }
+        return out;
+    }
+
+    private static List<String> names(List<Ast.Name> names) {
+        return names.stream().map(Ast.Name::name).toList();
+    }
+
+    // ---- declarations and definitions
+
+    private Reply keep(Entry entry, SourceFile typed) {
+        List<Entry> next = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
+        int at = -1;
+        for (Entry old : entries) {
+            Entry rest = without(old, entry, replaced);
+            if (rest == null) {
+                if (at < 0) {
+                    at = next.size();
+                    next.add(entry);
+                }
+            } else {
+                next.add(rest);
+            }
+        }
+        if (at < 0) {
+            at = next.size();
+            next.add(entry);
+        }
+        Checked checked = check(next, at, typed);
+        Program before = program;
+        entries = next;
+        program = checked.program;
+        return new Reply.Kept(entry.names().stream().map(n -> new Reply.Named(n, program.shapeOf(n) == null
+                ? null : program.shapeOf(n))).toList(), changes(before, program, entry, replaced));
+    }
+
+    /**
+     * An old statement less what the new one replaces: null when all of it goes, else the old
+     * statement (a declaration of several names loses only the names declared again).
+     */
+    private static Entry without(Entry old, Entry entry, List<String> replaced) {
+        boolean sameSlot = old.kind() == Kind.DEFINITION ? entry.kind() == Kind.DEFINITION : entry.kind() != Kind.DEFINITION;
+        if (!sameSlot) return old;
+        List<String> kept = old.names().stream().filter(n -> !entry.names().contains(n)).toList();
+        if (kept.size() == old.names().size()) return old;
+        replaced.add(old.text());
+        if (kept.isEmpty()) return null;
+        // "b1, b2 : 3" less b1 is "b2 : 3"
+        Stmt.VarDecl d = (Stmt.VarDecl) Parse.statement(new SourceFile(KEPT, old.text()));
+        int tail = d.names().get(d.names().size() - 1).span().stop();
+        return new Entry(old.kind(), kept, String.join(", ", kept) + old.text().substring(tail));
+    }
+
+    /** What a replacement changed: the statement it replaced, and every name whose shape is new. */
+    private static List<String> changes(Program before, Program after, Entry entry, List<String> replaced) {
+        List<String> out = new ArrayList<>();
+        for (String old : replaced) out.add("replaces: " + old.replace("\n", " "));
+        Set<String> names = new LinkedHashSet<>(after.inputs().keySet());
+        names.addAll(after.byName().keySet());
+        for (String n : names) {
+            Shape was = before.shapeOf(n), now = after.shapeOf(n);
+            if (was != null && !was.equals(now)) out.add(n + " is now " + now + " (was " + was + ")");
+            else if (was == null && !entry.names().contains(n) && after.inputs().containsKey(n)) {
+                out.add(n + " is an input of shape " + now + ", inferred from its use");
+            }
+        }
+        for (String n : before.inputs().keySet()) {
+            if (!after.has(n) && before.inputs().get(n).origin() == Program.Origin.INFERRED) out.add(n + " is no longer used");
+        }
+        for (String note : after.notes()) if (!before.notes().contains(note)) out.add(note);
+        return out;
+    }
+
+    // ---- requests
+
+    private Reply request(String text, SourceFile typed) {
+        List<Entry> with = new ArrayList<>(entries);
+        with.add(new Entry(Kind.DEFINITION, List.of(), text));
+        Checked checked = check(with, with.size() - 1, typed);
+        Program p = checked.program;
+        Engine engine = new Engine(p);
+        Program.Request r = p.requests().get(p.requests().size() - 1);
+        try {
+            return switch (r) {
+                case Program.Show s -> new Reply.Shown(engine.simplify(s.expr()), engine);
+                case Program.Derive d -> {
+                    List<Answer> answers = engine.derive(d.of(), d.ofText(), d.wrt());
+                    List<CheckResult> checks = new ArrayList<>();
+                    for (Answer a : answers) checks.add(engine.check(a, seed));
+                    yield new Reply.Derived(answers, checks, engine);
+                }
+                case Program.Claim c -> new Reply.Claimed(new ClaimChecker(engine, seed).check(c.claim(), p.source()));
+            };
+        } catch (ChainRuleException e) {
+            throw checked.placed(e);
+        }
+    }
+
+    // ---- checking the kept statements together
+
+    /** A checked program, and how to put a message about it back on the typed statement. */
+    private record Checked(Program program, SourceFile all, int start, int line, SourceFile typed) {
+        ChainRuleException placed(ChainRuleException e) {
+            if (typed == null) return e;
+            List<Problem> out = new ArrayList<>();
+            for (Problem p : e.problems()) out.add(place(p));
+            return new ChainRuleException(out);
+        }
+
+        private Problem place(Problem p) {
+            Span s = p.span();
+            boolean inTyped = p.source() != null && p.source().name().equals(KEPT) && s != null && s.known()
+                    && s.start() >= start && s.start() <= start + typed.text().length();
+            if (!inTyped) return p;
+            Span moved = new Span(s.line() - line + 1, s.col(), s.start() - start, s.stop() - start);
+            return new Problem(p.kind(), typed, moved, p.message());
+        }
+    }
+
+    /** Parses and checks the statements together; at (>= 0) is the typed one, where messages point. */
+    private static Checked check(List<Entry> statements, int at, SourceFile typed) {
+        StringBuilder text = new StringBuilder();
+        int start = 0, line = 1;
+        for (int i = 0; i < statements.size(); i++) {
+            if (i == at) {
+                start = text.length();
+                line = (int) text.chars().filter(c -> c == '\n').count() + 1;
+            }
+            text.append(statements.get(i).text()).append('\n');
+        }
+        SourceFile all = new SourceFile(KEPT, text.toString());
+        Checked placing = new Checked(null, all, start, line, at >= 0 ? typed : null);
+        try {
+            Program p = Checker.check(all, Parse.file(all));
+            return new Checked(p, all, start, line, placing.typed());
+        } catch (ChainRuleException e) {
+            throw placing.placed(e);
+        }
+    }
+
+    /** Every name of the session with its shape: inputs (declared or inferred), then definitions. */
+    public Map<String, String> shapes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Program.Input in : program.inputs().values()) {
+            String how = in.origin() == Program.Origin.DECLARED ? "declared" : "inferred";
+            if (!in.properties().isEmpty()) {
+                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase()).toList());
+            }
+            out.put(in.name(), in.shape() + "  " + how);
+        }
+        for (Program.Definition d : program.definitions()) out.put(d.name(), d.shape() + "  defined");
+        for (var f : program.functions().entrySet()) out.put(f.getKey(), "function, " + f.getValue().name().toLowerCase());
+        return out;
+    }
+}

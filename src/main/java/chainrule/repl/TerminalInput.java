@@ -1,0 +1,79 @@
+package chainrule.repl;
+
+import chainrule.shape.Program;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** Statements typed in a terminal, with JLine: line editing, history across sessions, tab completion. */
+public final class TerminalInput implements Input {
+    static final String PROMPT = "chainrule> ";
+    static final String MORE = "       ...> ";
+
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    private TerminalInput(Terminal terminal, LineReader reader) {
+        this.terminal = terminal;
+        this.reader = reader;
+    }
+
+    /**
+     * A terminal on the process's own; JLine's 'exec' provider (stty), which needs no native
+     * access and so brings no JVM warnings. history: where to keep it, or null for none.
+     */
+    public static TerminalInput open(Supplier<Program> program, Path history) throws IOException {
+        Logger.getLogger("org.jline").setLevel(Level.OFF);
+        Terminal terminal = TerminalBuilder.builder().system(true).provider("exec").name("chainrule").build();
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("chainrule")
+                .parser(new StatementParser())
+                .completer(new Completion(program))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, MORE)
+                .variable(LineReader.HISTORY_SIZE, 2000)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_BRACKET, false);
+        if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
+        return new TerminalInput(terminal, builder.build());
+    }
+
+    public PrintWriter writer() {
+        return terminal.writer();
+    }
+
+    @Override
+    public String next() {
+        try {
+            return reader.readLine(PROMPT);
+        } catch (UserInterruptException e) {
+            return ""; // Ctrl-C drops the line being typed
+        } catch (EndOfFileException e) {
+            return null; // Ctrl-D
+        }
+    }
+
+    @Override
+    public boolean interactive() {
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.getHistory().save();
+        } finally {
+            terminal.close();
+        }
+    }
+}
