@@ -1,10 +1,26 @@
 package chainrule.app;
 
+import chainrule.diff.Derived;
 import chainrule.diff.Step;
 import chainrule.expr.Expr;
 import chainrule.expr.Shape;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** One derivative asked for: d(of)/d(wrt), simplified, with the steps it refers to. */
+/**
+ * One derivative asked for: d(of)/d(wrt), simplified, with the steps it refers to. The chain of
+ * every intermediate (what --steps prints) is worked out only when asked for.
+ */
 public record Answer(String of, Expr ofExpr, Expr.Var wrt, String kind, Shape shape, Expr expression,
-                    List<Step> steps, List<Step> allSteps) {}
+                     Derived derived, Supplier<List<Step>> chain) {
+
+    /** The named steps this answer refers to. */
+    public List<Step> steps() {
+        return derived.steps();
+    }
+
+    /** Every intermediate from the output back to wrt, ending with the answer itself. */
+    public List<Step> allSteps() {
+        return chain.get();
+    }
+}

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The stages put together for one program: what the command line and the REPL both call. */
 public final class Engine {
@@ -59,17 +60,40 @@ public final class Engine {
         return chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed);
     }
 
-    /** Every derivative of a derive request: the compact answer, and the chain of every intermediate. */
+    /** Every derivative of a derive request: the compact answer, and (on demand) the chain of every intermediate. */
     public List<Answer> derive(Expr of, String ofText, List<Expr.Var> wrt) {
         Map<String, Derived> compact = differentiator.derive(of, wrt, false);
-        Map<String, Derived> chained = differentiator.derive(of, wrt, true);
+        Supplier<Map<String, Derived>> chained = memo(() -> differentiator.derive(of, wrt, true));
         List<Answer> out = new ArrayList<>();
         for (Expr.Var w : wrt) {
             Derived d = compact.get(w.name());
-            Derived all = chained.get(w.name());
+            Supplier<List<Step>> chain = memo(() -> withAnswer(chained.get().get(w.name()), of, w));
             out.add(new Answer(ofText, of, w, Differentiator.kind(of, w), Ex.derivativeShape(of.shape(), w.shape()),
-                    d.answer(), d.steps(), withAnswer(all, of, w)));
+                    d.answer(), d, chain));
         }
+        return out;
+    }
+
+    private static <T> Supplier<T> memo(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            public synchronized T get() {
+                if (value == null) value = s.get();
+                return value;
+            }
+        };
+    }
+
+    /** The steps any of these answers refers to, each once, in the order worked out: what a listing prints. */
+    public static List<Step> stepsOf(List<Answer> answers) {
+        Map<chainrule.diff.StepGraph, List<Expr>> byGraph = new java.util.LinkedHashMap<>();
+        for (Answer a : answers) byGraph.computeIfAbsent(a.derived().graph(), g -> new ArrayList<>()).add(a.expression());
+        List<Step> out = new ArrayList<>();
+        Set<Expr.Derivative> seen = new HashSet<>();
+        byGraph.forEach((graph, exprs) -> {
+            for (Step s : graph.needed(exprs)) if (seen.add(s.name())) out.add(s);
+        });
         return out;
     }
 

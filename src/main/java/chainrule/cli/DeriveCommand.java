@@ -57,6 +57,8 @@ final class DeriveCommand implements Callable<Integer> {
         Text text = engine.text(common.unicode);
         boolean allPassed = true;
         List<Map<String, Object>> results = new ArrayList<>();
+        java.util.Set<chainrule.expr.Expr.Derivative> printed = new java.util.HashSet<>();
+        if (!output.json() && !steps) printSteps(output, answers, text, printed);
         for (Answer a : answers) {
             CheckResult c = check ? engine.check(a, common.seed) : null;
             allPassed &= c == null || c.passed();
@@ -64,7 +66,7 @@ final class DeriveCommand implements Callable<Integer> {
             if (output.json()) {
                 results.add(json(a, text, steps, c, value));
             } else {
-                print(output, a, text, steps);
+                print(output, a, text, steps, printed);
                 if (c != null) output.out().println("  " + checkLine(c));
                 if (value != null) output.out().println("  value at " + at + ": " + Values.rows(value));
             }
@@ -82,9 +84,19 @@ final class DeriveCommand implements Callable<Integer> {
         return (c.passed() ? "check: passed" : "check: FAILED") + String.format(", max relative error %.2g over %d points", c.maxRelError(), c.points());
     }
 
-    static void print(Output output, Answer a, Text text, boolean chain) {
-        List<Step> shown = chain ? a.allSteps().subList(0, a.allSteps().size() - 1) : a.steps();
+    /** The named steps a request's answers refer to, each once, before the answers. */
+    static void printSteps(Output output, List<Answer> answers, Text text, java.util.Set<chainrule.expr.Expr.Derivative> printed) {
+        for (Step s : Engine.stepsOf(answers)) {
+            if (!printed.add(s.name())) continue;
+            output.out().println(line(text.derivativeName(s.name()), text.render(s.value()), text.shape(s.value().shape())));
+        }
+    }
+
+    /** An answer; with chain, the whole chain of intermediates before it (a step printed earlier is not repeated). */
+    static void print(Output output, Answer a, Text text, boolean chain, java.util.Set<chainrule.expr.Expr.Derivative> printed) {
+        List<Step> shown = chain ? a.allSteps().subList(0, a.allSteps().size() - 1) : List.of();
         for (Step s : shown) {
+            if (!printed.add(s.name())) continue;
             output.out().println(line(text.derivativeName(s.name()), text.render(s.value()), text.shape(s.value().shape())));
         }
         String name = text.derivativeName(Ex.derivative(a.ofExpr(), a.wrt()));

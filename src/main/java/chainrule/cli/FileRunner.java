@@ -26,16 +26,19 @@ final class FileRunner {
         List<Map<String, Object>> results = new ArrayList<>();
         List<Map<String, Object>> claims = new ArrayList<>();
         List<Map<String, Object>> shown = new ArrayList<>();
+        java.util.Set<chainrule.expr.Expr.Derivative> printed = new java.util.HashSet<>();
         for (Program.Request r : p.requests()) {
             switch (r) {
                 case Program.Derive d -> {
-                    for (Answer a : engine.derive(d.of(), d.ofText(), d.wrt())) {
+                    List<Answer> answers = engine.derive(d.of(), d.ofText(), d.wrt());
+                    if (!output.json()) DeriveCommand.printSteps(output, answers, text, printed);
+                    for (Answer a : answers) {
                         CheckResult c = engine.check(a, common.seed);
                         ok &= c.passed();
                         if (output.json()) {
-                            results.add(DeriveCommand.json(a, text, true, c, null));
+                            results.add(DeriveCommand.json(a, text, false, c, null));
                         } else {
-                            DeriveCommand.print(output, a, text, false);
+                            DeriveCommand.print(output, a, text, false, printed);
                             output.out().println("  " + DeriveCommand.checkLine(c));
                         }
                     }

@@ -66,9 +66,12 @@ public final class Differentiator {
     /** The answer with every step it refers to written in place. */
     public Expr inline(Derived r) {
         Expr e = r.answer();
-        for (int i = r.steps().size() - 1; i >= 0; i--) {
-            // later steps (nearer the input) refer to earlier ones; substitute until none is left
-            for (var s : r.steps()) e = Traverse.replace(e, s.name(), s.value());
+        List<Step> steps = r.steps();
+        Map<Derivative, Expr> values = new java.util.HashMap<>();
+        for (Step s : steps) values.put(s.name(), s.value());
+        // a step refers only to steps worked out before it; substitute until none is left
+        for (int round = 0; round <= steps.size() && Traverse.any(e, values::containsKey); round++) {
+            e = Traverse.bottomUp(e, x -> x instanceof Derivative d && values.containsKey(d) ? values.get(d) : x);
         }
         return simplify.apply(e);
     }

@@ -52,15 +52,7 @@ final class Forward {
 
     Derived run(Expr of) {
         Expr j = simplify.apply(jac(of));
-        return new Derived(j, steps.stream().filter(s -> referenced(s, j)).toList());
-    }
-
-    private boolean referenced(Step s, Expr answer) {
-        if (Traverse.any(answer, e -> e.equals(s.name()))) return true;
-        for (Step t : steps) {
-            if (t != s && Traverse.any(t.value(), e -> e.equals(s.name())) && referenced(t, answer)) return true;
-        }
-        return false;
+        return new Derived(j, new StepGraph(steps));
     }
 
     private Expr zero(Expr e) {

@@ -71,10 +71,11 @@ final class Reverse {
             back(d.body(), ref);
         }
         Map<String, Derived> out = new LinkedHashMap<>();
+        StepGraph graph = new StepGraph(steps);
         for (String t : targets) {
             List<Expr> in = collected(t);
             Expr answer = in == null ? Ex.zero(program.shapeOf(t)) : simplify.apply(Ex.add(in));
-            out.put(t, new Derived(answer, used(answer)));
+            out.put(t, new Derived(answer, graph));
         }
         return out;
     }
@@ -87,54 +88,50 @@ final class Reverse {
     }
 
     /**
-     * How many copies of a definition's adjoint one answer could hold: for the wanted variable it
-     * reaches most often, the number of places in the body leading to it (W in W*x + W*y, or a
-     * weight shared along two paths).
+     * How many copies of a definition's adjoint one answer could hold: 2 when two places in the
+     * body lead to one wanted variable (W in W*x + W*y, or a weight shared along two paths), else 1.
      */
     private int uses(Expr body) {
-        int most = 0;
-        for (String t : targets) most = Math.max(most, paths(body, t));
-        return most;
-    }
-
-    private int paths(Expr e, String target) {
-        if (e instanceof Var v) return v.name().equals(target) || dependsOn(v, target) ? 1 : 0;
-        int n = 0;
-        for (Expr c : Traverse.children(e)) n += paths(c, target);
-        return n;
-    }
-
-    private final Map<String, Boolean> dependsOnMemo = new HashMap<>();
-
-    private boolean dependsOn(Var v, String target) {
-        Program.Definition d = program.byName().get(v.name());
-        if (d == null) return false;
-        String key = v.name() + "|" + target;
-        Boolean memo = dependsOnMemo.get(key);
-        if (memo == null) {
-            memo = Traverse.any(d.body(), x -> x instanceof Var w && (w.name().equals(target) || dependsOn(w, target)));
-            dependsOnMemo.put(key, memo);
-        }
-        return memo;
-    }
-
-    /** The steps an answer needs: those it names, and those they name, in the order worked out. */
-    private List<Step> used(Expr answer) {
-        List<Step> needed = new ArrayList<>();
-        List<Expr> frontier = new ArrayList<>(List.of(answer));
-        java.util.Set<Derivative> seen = new java.util.HashSet<>();
-        while (!frontier.isEmpty()) {
-            Expr e = frontier.remove(frontier.size() - 1);
-            for (Step s : steps) {
-                if (!seen.contains(s.name()) && Traverse.any(e, x -> x.equals(s.name()))) {
-                    seen.add(s.name());
-                    frontier.add(s.value());
-                }
+        List<java.util.BitSet> places = new ArrayList<>();
+        collectPlaces(body, places);
+        for (int i = 0; i < places.size(); i++) {
+            for (int j = i + 1; j < places.size(); j++) {
+                if (places.get(i).intersects(places.get(j))) return 2;
             }
         }
-        for (Step s : steps) if (seen.contains(s.name())) needed.add(s);
-        // worked out backwards; read forwards from the loss
-        return needed;
+        return 1;
+    }
+
+    private void collectPlaces(Expr e, List<java.util.BitSet> places) {
+        if (e instanceof Var v) {
+            java.util.BitSet r = reach(v);
+            if (!r.isEmpty()) places.add(r);
+            return;
+        }
+        for (Expr c : Traverse.children(e)) collectPlaces(c, places);
+    }
+
+    private final List<String> targetOrder = new ArrayList<>();
+    private final Map<String, java.util.BitSet> reachMemo = new HashMap<>();
+
+    /** The wanted variables a name leads to, as bits. */
+    private java.util.BitSet reach(Var v) {
+        java.util.BitSet known = reachMemo.get(v.name());
+        if (known != null) return known;
+        java.util.BitSet out = new java.util.BitSet();
+        if (targets.contains(v.name())) {
+            if (!targetOrder.contains(v.name())) targetOrder.add(v.name());
+            out.set(targetOrder.indexOf(v.name()));
+        }
+        Program.Definition d = program.byName().get(v.name());
+        if (d != null) {
+            Traverse.any(d.body(), x -> {
+                if (x instanceof Var w) out.or(reach(w));
+                return false;
+            });
+        }
+        reachMemo.put(v.name(), out);
+        return out;
     }
 
     private void contribute(String name, Expr g) {

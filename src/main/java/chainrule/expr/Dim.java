@@ -11,17 +11,36 @@ import java.util.TreeMap;
  * {@code n}, {@code n+1} or {@code m*n} (the size of a vectorised m x n matrix).
  * Terms are kept sorted, so equal dimensions are equal records.
  */
-public record Dim(Map<List<String>, Long> terms) {
+public final class Dim {
 
     public static final Dim ONE = of(1);
 
-    public Dim {
+    private final Map<List<String>, Long> terms;
+    /** Computed once: dimensions sit in every shape, and shapes are hashed often. */
+    private final int hash;
+
+    public Dim(Map<List<String>, Long> terms) {
         TreeMap<List<String>, Long> clean = new TreeMap<>(Dim::compareMonomials);
         terms.forEach((m, c) -> {
             if (c != 0) clean.merge(List.copyOf(m), c, Long::sum);
         });
         clean.values().removeIf(c -> c == 0);
-        terms = Collections.unmodifiableMap(clean);
+        this.terms = Collections.unmodifiableMap(clean);
+        this.hash = this.terms.hashCode();
+    }
+
+    public Map<List<String>, Long> terms() {
+        return terms;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof Dim d && d.hash == hash && d.terms.equals(terms));
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     public static Dim of(long value) {

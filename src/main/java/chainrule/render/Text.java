@@ -94,7 +94,7 @@ public final class Text {
                 yield operand(p.a(), e, POSTFIX) + op + number(p.p());
             }
             case Transpose t -> operand(t.a(), e, POSTFIX) + (unicode ? "ᵀ" : "'");
-            case Apply a -> a.fn().fname() + "'".repeat(a.order()) + "(" + write(a.a(), null) + ")";
+            case Apply a -> function(a) + "(" + write(a.a(), null) + ")";
             case OpaqueScalar o -> o.name() + "'".repeat(o.order()) + "(" + write(o.a(), null) + ")";
             case Softmax s -> s.kind().fname + "(" + write(s.a(), null) + ")";
             case Reduce r -> "sum(" + write(r.a(), null) + switch (r.axis()) {
@@ -207,15 +207,35 @@ public final class Text {
         return s.rows() + ", " + s.cols();
     }
 
+    private static final String SUBSCRIPT_FROM = "0123456789aehklmnopstx";
+    private static final String SUBSCRIPT_TO = "₀₁₂₃₄₅₆₇₈₉ₐₑₕₖₗₘₙₒₚₛₜₓ";
+
+    /** On paper: z1 is z₁, W2x is W₂ₓ, yhat is ŷ (unicode mode only). */
     private String name(String n) {
         if (!unicode) return n;
-        // trailing digits as subscripts: z1 -> z₁
-        int i = n.length();
-        while (i > 0 && Character.isDigit(n.charAt(i - 1))) i--;
-        if (i == 0 || i == n.length()) return n;
-        StringBuilder out = new StringBuilder(n.substring(0, i));
-        for (char c : n.substring(i).toCharArray()) out.append((char) ('₀' + (c - '0')));
-        return out.toString();
+        String base = n;
+        String hat = "";
+        if (base.endsWith("hat") && base.length() > 3) {
+            base = base.substring(0, base.length() - 3);
+            hat = "\u0302";
+        }
+        int i = 0;
+        while (i < base.length() && !Character.isDigit(base.charAt(i))) i++;
+        String head = base.substring(0, i), tail = base.substring(i);
+        StringBuilder sub = new StringBuilder();
+        for (char c : tail.toCharArray()) {
+            int k = SUBSCRIPT_FROM.indexOf(c);
+            if (k < 0) return n;
+            sub.append(SUBSCRIPT_TO.charAt(k));
+        }
+        if (head.isEmpty()) return n;
+        if (!hat.isEmpty() && head.length() != 1) return n;
+        return head + hat + sub;
+    }
+
+    private String function(Expr.Apply a) {
+        String f = unicode && a.fn() == chainrule.expr.Builtin.SIGMOID ? "σ" : a.fn().fname();
+        return f + "'".repeat(a.order());
     }
 
     public static String number(double v) {
