@@ -52,7 +52,10 @@ final class CheckCommand implements Callable<Integer> {
             if (results.isEmpty()) throw Loader.usage(file + " claims nothing: add 'claim d(L)/d(W) = ...' or give --claim");
         }
         Output output = common.output();
-        if (output.json()) {
+        if (common.format == CommonOptions.Format.latex) {
+            output.out().print(chainrule.render.LatexDocument.body(p, List.of(), results));
+            output.out().flush();
+        } else if (output.json()) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (ClaimResult r : results) list.add(json(r));
             output.printJson(Map.of("claims", list));

@@ -55,6 +55,11 @@ final class DeriveCommand implements Callable<Integer> {
         for (Program.Derive d : Requests.derives(p, of, wrt)) answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
         Output output = common.output();
         Text text = engine.text(common.unicode);
+        if (common.format == CommonOptions.Format.latex) {
+            output.out().print(chainrule.render.LatexDocument.body(p, answers));
+            output.out().flush();
+            return Main.OK;
+        }
         boolean allPassed = true;
         List<Map<String, Object>> results = new ArrayList<>();
         java.util.Set<chainrule.expr.Expr.Derivative> printed = new java.util.HashSet<>();
@@ -117,7 +122,7 @@ final class DeriveCommand implements Callable<Integer> {
         m.put("kind", a.kind());
         m.put("shape", ShapesCommand.shapeJson(a.shape()));
         m.put("expression", text.render(a.expression()));
-        m.put("latex", LatexBridge.latex(a.expression()));
+        m.put("latex", chainrule.render.Latex.render(a.expression()));
         if (withSteps) {
             List<Map<String, Object>> steps = new ArrayList<>();
             for (Step s : a.allSteps().subList(0, a.allSteps().size() - 1)) {

@@ -22,6 +22,7 @@ final class FileRunner {
         Output output = common.output();
         Text text = engine.text(common.unicode);
         ClaimChecker checker = new ClaimChecker(engine, common.seed);
+        if (common.format == CommonOptions.Format.latex) return latex(p, engine, checker, output);
         boolean ok = true;
         List<Map<String, Object>> results = new ArrayList<>();
         List<Map<String, Object>> claims = new ArrayList<>();
@@ -73,5 +74,20 @@ final class FileRunner {
             output.out().println(file + ": shapes check; no requests (add 'derive L wrt W' or 'claim d(L)/d(W) = ...')");
         }
         return ok ? Main.OK : Main.FAILED;
+    }
+
+    private static int latex(Program p, Engine engine, ClaimChecker checker, Output output) {
+        List<Answer> answers = new ArrayList<>();
+        List<ClaimResult> claims = new ArrayList<>();
+        for (Program.Request r : p.requests()) {
+            switch (r) {
+                case Program.Derive d -> answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
+                case Program.Claim c -> claims.add(checker.check(c.claim(), p.source()));
+                case Program.Show s -> { }
+            }
+        }
+        output.out().print(chainrule.render.LatexDocument.body(p, answers, claims));
+        output.out().flush();
+        return claims.stream().allMatch(ClaimResult::correct) ? Main.OK : Main.FAILED;
     }
 }

@@ -25,7 +25,15 @@ final class ShapesCommand implements Callable<Integer> {
         Program p = Loader.load(file);
         Output output = common.output();
         List<Row> rows = rows(p);
-        if (output.json()) {
+        if (common.format == CommonOptions.Format.latex) {
+            StringBuilder out = new StringBuilder("\\begin{aligned}\n");
+            for (Row r : rows) {
+                out.append("  ").append(chainrule.render.Latex.name(r.name)).append(" &\\in ")
+                        .append(chainrule.render.Latex.space(r.shape)).append(" \\\\\n");
+            }
+            output.out().print(out.append("\\end{aligned}\n"));
+            output.out().flush();
+        } else if (output.json()) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Row r : rows) {
                 Map<String, Object> m = new LinkedHashMap<>();
