@@ -4,7 +4,6 @@ import chainrule.expr.Dim;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Shape;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -242,10 +241,5 @@ public final class Text {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         String s = Double.toString(v);
         return s.contains("E") ? String.format("%.6g", v) : s;
-    }
-
-    /** A list of expressions, comma separated (for messages). */
-    public String all(List<Expr> es) {
-        return es.stream().map(this::render).collect(Collectors.joining(", "));
     }
 }
