@@ -106,7 +106,12 @@ final class DeriveCommand implements Callable<Integer> {
         }
         String name = text.derivativeName(Ex.derivative(a.ofExpr(), a.wrt()));
         Object last = chain ? a.allSteps().get(a.allSteps().size() - 1).value() : a.expression();
-        output.out().println(line(name, text.render((chainrule.expr.Expr) last), text.shape(a.shape()) + "  " + a.kind()));
+        output.out().println(line(name, text.render((chainrule.expr.Expr) last), text.shape(a.shape()) + "  " + a.kind()
+                + (independent(a) ? "  (" + a.of() + " does not depend on " + a.wrt().name() + ")" : "")));
+    }
+
+    static boolean independent(Answer a) {
+        return a.expression() instanceof chainrule.expr.Expr.Zero;
     }
 
     static String line(String name, String expr, String shape) {
@@ -123,6 +128,7 @@ final class DeriveCommand implements Callable<Integer> {
         m.put("shape", ShapesCommand.shapeJson(a.shape()));
         m.put("expression", text.render(a.expression()));
         m.put("latex", chainrule.render.Latex.render(a.expression()));
+        if (independent(a)) m.put("note", a.of() + " does not depend on " + a.wrt().name());
         if (withSteps) {
             List<Map<String, Object>> steps = new ArrayList<>();
             for (Step s : a.allSteps().subList(0, a.allSteps().size() - 1)) {

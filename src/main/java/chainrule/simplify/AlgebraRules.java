@@ -28,7 +28,8 @@ final class AlgebraRules {
                 new Rule.Named("numbers come out of products", AlgebraRules::numbersOut),
                 new Rule.Named("a sum of matching concatenations is a concatenation of sums", AlgebraRules::concatSum),
                 new Rule.Named("exp(x) / sum(exp(x)) is softmax(x)", AlgebraRules::softmaxForm),
-                new Rule.Named("inv(A)*A is the identity", AlgebraRules::inversePairs));
+                new Rule.Named("inv(A)*A is the identity", AlgebraRules::inversePairs),
+                new Rule.Named("diag(v)*w is v .* w", AlgebraRules::diagTimesVector));
     }
 
     /** 2*(3*X) = 6*X; s*(2*X) = 2*s*X; a number times a number is a number. */
@@ -257,6 +258,14 @@ final class AlgebraRules {
         if (a instanceof MatFn m && m.op() == MatOp.INV && m.a().equals(b)) return true;
         return a instanceof Transpose t && t.a() instanceof MatFn m && m.op() == MatOp.INV
                 && b instanceof Transpose u && m.a().equals(u.a());
+    }
+
+    /** diag(v)*w = v .* w for a column w: the elementwise product reads better than a diagonal matrix. */
+    static Optional<Expr> diagTimesVector(Expr e) {
+        if (e instanceof MatMul m && m.a() instanceof DiagMatrix d && d.v().shape().isColumn() && m.b().shape().isColumn()) {
+            return Optional.of(Ex.hadamard(d.v(), m.b()));
+        }
+        return Optional.empty();
     }
 
     static Optional<Expr> softmaxForm(Expr e) {
