@@ -82,6 +82,7 @@ public final class Printer {
     }
 
     private void shown(Reply.Shown s) {
+        for (String note : s.notes()) out.println("note: " + note);
         Expr e = s.expression();
         if (format == Format.LATEX) {
             out.println(Latex.render(e) + " \\in " + shape(e.shape()));
@@ -91,6 +92,7 @@ public final class Printer {
     }
 
     private void derived(Reply.Derived d) {
+        for (String note : d.notes()) out.println("note: " + note);
         Text text = text(d.engine());
         for (int i = 0; i < d.answers().size(); i++) {
             Answer a = d.answers().get(i);

@@ -20,11 +20,14 @@ public sealed interface Reply {
 
     record Named(String name, Shape shape) {}
 
-    /** A bare expression, simplified; the engine writes the names of its program. */
-    record Shown(Expr expression, Engine engine) implements Reply {}
+    /**
+     * A bare expression, simplified; the engine writes the names of its program; notes say which
+     * names it takes as inputs without a declaration.
+     */
+    record Shown(Expr expression, Engine engine, List<String> notes) implements Reply {}
 
     /** The answers of a derive line, each with its numeric check. */
-    record Derived(List<Answer> answers, List<CheckResult> checks, Engine engine) implements Reply {}
+    record Derived(List<Answer> answers, List<CheckResult> checks, Engine engine, List<String> notes) implements Reply {}
 
     record Claimed(ClaimResult result) implements Reply {}
 

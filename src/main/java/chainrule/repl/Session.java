@@ -172,14 +172,18 @@ public final class Session {
         Program p = checked.program;
         Engine engine = new Engine(p);
         Program.Request r = p.requests().get(p.requests().size() - 1);
+        List<String> notes = new ArrayList<>();
+        for (Program.Input in : p.inputs().values()) {
+            if (!program.has(in.name())) notes.add(in.name() + " is not declared: an input of shape " + in.shape() + ", inferred from its use");
+        }
         try {
             return switch (r) {
-                case Program.Show s -> new Reply.Shown(engine.simplify(s.expr()), engine);
+                case Program.Show s -> new Reply.Shown(engine.simplify(s.expr()), engine, notes);
                 case Program.Derive d -> {
                     List<Answer> answers = engine.derive(d.of(), d.ofText(), d.wrt());
                     List<CheckResult> checks = new ArrayList<>();
                     for (Answer a : answers) checks.add(engine.check(a, seed));
-                    yield new Reply.Derived(answers, checks, engine);
+                    yield new Reply.Derived(answers, checks, engine, notes);
                 }
                 case Program.Claim c -> new Reply.Claimed(new ClaimChecker(engine, seed).check(c.claim(), p.source()));
             };

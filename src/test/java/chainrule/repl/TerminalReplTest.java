@@ -40,7 +40,6 @@ class TerminalReplTest {
 
             // a bracket left open: the statement goes on under the secondary prompt (no ';' last: tmux would eat it)
             type("v = [1; ");
-            waitFor("...> ");
             type("x]");
             waitFor("v : 3 x 1");
 
@@ -51,6 +50,7 @@ class TerminalReplTest {
             waitFor("3 x 1");
 
             // tab completion of a keyword and of a name
+            waitForPrompt();
             keys("deri", "Tab");
             waitFor("chainrule> derive ");
             keys("L wr", "Tab");
@@ -59,8 +59,9 @@ class TerminalReplTest {
             waitForCount("dL/dW = ", 2);
 
             // history: the line before comes back with Up
+            waitForPrompt();
             keys("Up");
-            waitFor("chainrule> derive L wrt W");
+            waitForCount("chainrule> derive L wrt W", 3);
             keys("C-u");
             keys("C-d");
             waitForExit();
@@ -72,8 +73,22 @@ class TerminalReplTest {
         }
     }
 
+    /** Types a line at the prompt, once the REPL shows it (keys typed ahead are echoed by the tty, not edited). */
     private void type(String line) throws Exception {
+        waitForPrompt();
         keys(line, "Enter");
+    }
+
+    private void waitForPrompt() throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String seen = "";
+        while (System.nanoTime() < until) {
+            seen = screen().stripTrailing();
+            String last = seen.substring(seen.lastIndexOf('\n') + 1);
+            if (last.equals("chainrule>") || last.equals("...>") || last.endsWith(" ...>")) return;
+            Thread.sleep(100);
+        }
+        fail("the REPL never came back to its prompt:\n" + seen);
     }
 
     /** Text is sent as it is (-l), keys such as Enter, Tab, Up, C-d by name. */
