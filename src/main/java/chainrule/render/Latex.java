@@ -36,6 +36,13 @@ public final class Latex {
         return write(d, null);
     }
 
+    /** d(of)/d(wrt) for running text, where a fraction would be small: \partial L / \partial W_1. */
+    public static String derivativeInline(Derivative d) {
+        String wrt = LatexNames.name(d.wrt().name());
+        String of = d.of() instanceof Var v ? LatexNames.name(v.name()) : paren(write(d.of(), null));
+        return "\\partial " + of + " / \\partial " + wrt;
+    }
+
     public static String name(String n) {
         return LatexNames.name(n);
     }

@@ -59,29 +59,33 @@ public final class LatexDerivation {
         Expr.Derivative target = Ex.derivative(a.ofExpr(), a.wrt());
         String name = Latex.derivativeName(target);
         out.add(new Heading(List.of(
-                LatexBlocks.math(name), LatexBlocks.words(", the " + kindWords(a.kind()) + ", "),
+                LatexBlocks.math(Latex.derivativeInline(target)), LatexBlocks.words(", the " + kindWords(a.kind()) + ", "),
                 LatexBlocks.math(Latex.shape(a.shape())))));
-        List<Step> chain = a.allSteps();
+        // the chain of intermediates, less a last step that only names the answer (dy/dx = dy/dx)
+        List<Step> chain = a.allSteps().stream().filter(s -> !s.value().equals(s.name())).toList();
         Set<Expr.Derivative> defined = new LinkedHashSet<>();
-        if (chain.size() > 1) {
+        String compact = Latex.render(a.expression());
+        Step last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+        boolean chainEndsInAnswer = last != null && last.name().equals(target);
+        boolean same = chainEndsInAnswer && Latex.render(last.value()).equals(compact);
+        if (chain.size() > 1 || chain.size() == 1 && !same) {
             out.add(new Sentence(List.of(LatexBlocks.words("By the chain rule, through the named intermediates:"))));
             List<Row> rows = new ArrayList<>();
             for (Step s : chain) {
-                if (s.value().equals(s.name())) continue; // the answer is the last intermediate itself
                 rows.add(stepRow(s.name(), s.value()));
                 defined.add(s.name());
             }
             out.add(new Display(rows));
         }
-        Expr chained = chain.isEmpty() ? null : chain.get(chain.size() - 1).value();
-        String compact = Latex.render(a.expression());
-        boolean same = chained != null && chain.size() > 1 && Latex.render(chained).equals(compact);
         if (!same) {
-            out.add(new Sentence(List.of(LatexBlocks.words(chain.size() > 1 ? "Simplified:" : "The answer:"))));
+            out.add(new Sentence(List.of(LatexBlocks.words(defined.isEmpty() ? "The answer:" : "Simplified:"))));
             List<Row> rows = new ArrayList<>();
             for (Step s : a.steps()) if (!defined.contains(s.name())) rows.add(stepRow(s.name(), s.value()));
             rows.add(new Row(name, "=", lines(a.expression()), Latex.space(a.shape())));
             out.add(new Display(rows));
+        } else if (chain.size() == 1) {
+            out.add(new Sentence(List.of(LatexBlocks.words("The answer:"))));
+            out.add(new Display(List.of(new Row(name, "=", lines(a.expression()), Latex.space(a.shape())))));
         }
         return out;
     }

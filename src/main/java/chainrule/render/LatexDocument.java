@@ -49,7 +49,10 @@ public final class LatexDocument {
     /** Blocks as a LaTeX body. */
     public static String write(List<Block> blocks) {
         StringBuilder out = new StringBuilder();
+        Block previous = null;
         for (Block b : blocks) {
+            if (b instanceof Sentence && previous instanceof Sentence) out.append('\n'); // a paragraph of its own
+            previous = b;
             switch (b) {
                 case Heading h -> out.append("\n\\subsection*{").append(pieces(h.pieces())).append("}\n");
                 case Sentence s -> out.append(pieces(s.pieces())).append("\n");

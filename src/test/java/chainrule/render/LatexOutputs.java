@@ -60,7 +60,15 @@ final class LatexOutputs {
         return out;
     }
 
-    static List<Item> all() throws IOException {
+    private static List<Item> collected;
+
+    /** Collected once for the tests that render them (it runs every problem of test-cases/). */
+    static synchronized List<Item> all() throws IOException {
+        if (collected == null) collected = collect();
+        return collected;
+    }
+
+    private static List<Item> collect() throws IOException {
         Set<Item> out = new LinkedHashSet<>();
         for (Path file : problems()) {
             for (String m : math(latexCommand(file))) out.add(new Item("chainrule latex " + file, m));
