@@ -13,9 +13,6 @@ import org.jline.builtins.Completers;
 
 /** Tab completion: the session's names, chainrule's functions and keywords, the REPL's commands, file names after :load. */
 final class Completion implements Completer {
-    /** The functions that are not elementwise (SPEC §1). */
-    static final List<String> FUNCTIONS = List.of("softmax", "log_softmax", "logsumexp", "sum", "mean", "norm", "tr",
-            "det", "logdet", "inv", "dot", "diag", "kron", "vec", "eye", "ones", "zeros");
     static final List<String> KEYWORDS = List.of("derive", "wrt", "claim", "fun", "scalar", "elementwise", "onehot",
             "symmetric", "positive");
 
@@ -41,7 +38,9 @@ final class Completion implements Completer {
         }
         for (String n : names()) candidates.add(new Candidate(n, n, "names", null, null, null, true));
         for (Builtin b : Builtin.values()) candidates.add(new Candidate(b.fname(), b.fname(), "functions", "elementwise", null, null, false));
-        for (String f : FUNCTIONS) candidates.add(new Candidate(f, f, "functions", null, null, null, false));
+        for (String f : chainrule.shape.Functions.allNames()) {
+            if (Builtin.named(f).isEmpty()) candidates.add(new Candidate(f, f, "functions", null, null, null, false));
+        }
         for (String k : KEYWORDS) candidates.add(new Candidate(k, k, "keywords", null, null, null, true));
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The functions that are not elementwise: their names and how many arguments they take. */
-enum Functions {
+public enum Functions {
     SOFTMAX("softmax", 1, 1), LOG_SOFTMAX("log_softmax", 1, 1), LOGSUMEXP("logsumexp", 1, 1),
     SUM("sum", 1, 2), MEAN("mean", 1, 2), NORM("norm", 1, 1),
     TR("tr", 1, 1), DET("det", 1, 1), LOGDET("logdet", 1, 1), INV("inv", 1, 1),
@@ -30,7 +30,7 @@ enum Functions {
     }
 
     /** Every function name chainrule knows, for "did you mean" and for completion. */
-    static List<String> allNames() {
+    public static List<String> allNames() {
         List<String> out = new ArrayList<>();
         for (Builtin b : Builtin.values()) out.add(b.fname());
         for (Functions f : values()) out.add(f.fname);
