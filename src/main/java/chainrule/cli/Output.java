@@ -29,7 +29,8 @@ public final class Output {
     static Output detect(String[] args, PrintWriter out, PrintWriter err) {
         boolean json = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--format=json") || (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equals("json"))) {
+            if (args[i].equalsIgnoreCase("--format=json")
+                    || (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json"))) {
                 json = true;
             }
         }

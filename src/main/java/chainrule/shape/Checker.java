@@ -1,6 +1,7 @@
 package chainrule.shape;
 
 import chainrule.expr.Dim;
+import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Shape;
 import chainrule.parse.Ast;
@@ -52,11 +53,11 @@ public final class Checker {
 
     private Program run(List<Stmt> statements) {
         declare(statements);
+        Set<String> used = usedNames(statements);
         List<String> order = order();
         for (String name : order) defineShape(name);
         List<Stmt> requests = statements.stream()
                 .filter(s -> s instanceof Stmt.Derive || s instanceof Stmt.Claim || s instanceof Stmt.Show).toList();
-        Set<String> used = usedNames(statements);
         for (Stmt r : requests) inferRequest(r, used);
         if (problems.isEmpty()) {
             try {
@@ -173,7 +174,7 @@ public final class Checker {
     private void defineShape(String name) {
         Stmt.Definition d = definitions.get(name);
         try {
-            Shape s = inf.infer(d.body(), fileScope(true));
+            Shape s = inf.infer(d.body(), fileScope());
             Shape declaredShape = shapes.get(name);
             if (declaredShape != null && !u.unify(declaredShape, s)) {
                 throw inf.error(d.body().span(), name + " is declared " + Inference.show(u.resolve(declaredShape))
@@ -191,18 +192,18 @@ public final class Checker {
         used.addAll(definitions.keySet());
         for (Stmt s : statements) {
             switch (s) {
-                case Stmt.Definition d -> mentioned.addAll(Names.of(d.body()));
-                case Stmt.Show d -> mentioned.addAll(Names.of(d.expr()));
+                case Stmt.Definition d -> mentioned.addAll(Names.values(d.body()));
+                case Stmt.Show d -> mentioned.addAll(Names.values(d.expr()));
                 case Stmt.Claim c -> {
-                    mentioned.addAll(Names.of(c.lhs()));
-                    c.steps().forEach(x -> mentioned.addAll(Names.of(x)));
+                    mentioned.addAll(Names.values(c.lhs()));
+                    c.steps().forEach(x -> mentioned.addAll(Names.values(x)));
                 }
                 default -> { }
             }
         }
         used.addAll(mentioned);
         for (Stmt s : statements) {
-            if (s instanceof Stmt.Derive d) used.addAll(Names.of(d.of()));
+            if (s instanceof Stmt.Derive d) used.addAll(Names.values(d.of()));
         }
         return used;
     }
@@ -212,10 +213,10 @@ public final class Checker {
             switch (r) {
                 case Stmt.Derive d -> {
                     if (d.of() instanceof Ast.Name n) knownName(n, used);
-                    inf.infer(d.of(), fileScope(true));
+                    inf.infer(d.of(), fileScope());
                     for (Ast.Name w : d.wrt()) variable(w, used);
                 }
-                case Stmt.Show s -> inf.infer(s.expr(), fileScope(true));
+                case Stmt.Show s -> inf.infer(s.expr(), fileScope());
                 default -> { }
             }
         } catch (ChainRuleException e) {
@@ -246,14 +247,15 @@ public final class Checker {
             throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), name
                     + " is a function; a derivative is taken with respect to an input or a definition");
         }
-        if (!used.contains(name)) {
-            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), "'" + name
-                    + "' appears nowhere else in the file, so there is nothing to differentiate with respect to"
-                    + didYouMean(name, used));
-        }
-        if (!shapes.containsKey(name)) {
+        if (name.equals("I") && used.contains(name) && !shapes.containsKey(name)) {
             throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), name
                     + " stands for the identity matrix in this file; a derivative is taken with respect to an input or a definition");
+        }
+        // names met only in claims have no shape: a claim is checked against the file, it adds nothing to it
+        if (!shapes.containsKey(name)) {
+            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), "'" + name
+                    + "' appears nowhere else in the file, so there is nothing to differentiate with respect to"
+                    + didYouMean(name, shapes.keySet()));
         }
     }
 
@@ -273,7 +275,8 @@ public final class Checker {
 
     // ---- scopes
 
-    private Scope fileScope(boolean mayCreate) {
+    /** The file while inference runs: a name first met is a new input whose shape is inferred. */
+    private Scope fileScope() {
         return new Scope() {
             public Meaning lookup(Ast.Name n) {
                 String name = n.name();
@@ -284,9 +287,6 @@ public final class Checker {
                 if (functions.containsKey(name)) {
                     throw ChainRuleException.at(ErrorKind.NAME, source, n.span(), name
                             + " is a function; call it as " + name + "(...)");
-                }
-                if (!mayCreate) {
-                    throw ChainRuleException.at(ErrorKind.NAME, source, n.span(), "unknown name '" + name + "'");
                 }
                 Shape fresh = u.freshShape();
                 shapes.put(name, fresh);
@@ -299,7 +299,9 @@ public final class Checker {
             }
 
             public boolean isName(String name) {
-                return shapes.containsKey(name) || definitions.containsKey(name) || declared.containsKey(name);
+                // a name used anywhere in the file counts, even before inference has reached its use
+                return shapes.containsKey(name) || definitions.containsKey(name) || declared.containsKey(name)
+                        || mentioned.contains(name);
             }
 
             public boolean isDim(String symbol) {
@@ -322,19 +324,23 @@ public final class Checker {
                         : ": nothing fixes part of its shape; taken as " + Inference.show(u.resolve(s))));
             }
         }
-        // every unknown still open is 1; many nodes share a dimension, so each distinct one once
+        // every unknown still open is 1; many names share a dimension, so each distinct one once
         Set<Dim> open = new java.util.LinkedHashSet<>();
         for (Shape s : shapes.values()) {
-            open.add(s.rows());
-            open.add(s.cols());
-        }
-        for (Shape s : inf.shapes.values()) {
             open.add(s.rows());
             open.add(s.cols());
         }
         for (Dim d : open) u.defaultToOne(d);
         Map<String, Shape> finals = new LinkedHashMap<>();
         shapes.forEach((k, v) -> finals.put(k, u.resolve(v)));
+        for (var e : inferredAt.entrySet()) {
+            Shape s = finals.get(e.getKey());
+            if (s.rows().isConstant() && s.rows().constant() < 1 || s.cols().isConstant() && s.cols().constant() < 1) {
+                problems.add(problem(ErrorKind.SHAPE, e.getValue(), "no shape of " + e.getKey() + " fits its uses:"
+                        + " they make it " + Inference.show(s)));
+            }
+        }
+        if (!problems.isEmpty()) throw new ChainRuleException(problems);
 
         Map<String, Program.Input> inputs = new LinkedHashMap<>();
         // inputs in the order they first appear: declared ones, then the inferred
@@ -350,25 +356,40 @@ public final class Checker {
                         Program.Origin.INFERRED, inferredAt.get(name)));
             }
         }
-        Lowering lowering = new Lowering(inf, fileScope(false), finals::get);
+        // With every shape settled, each expression is typed again from scratch against them: what
+        // inference let pass while dimensions were unknown (a product of unknowns, say) is checked
+        // here like everything else, so the typed trees are consistent or the user hears why.
+        Scope settled = settledScope(finals);
         List<Program.Definition> defs = new ArrayList<>();
         Map<String, Program.Definition> byName = new LinkedHashMap<>();
         for (String name : order) {
             Stmt.Definition d = definitions.get(name);
-            Program.Definition pd = new Program.Definition(name, lowering.lower(d.body()), d.span());
-            defs.add(pd);
-            byName.put(name, pd);
+            try {
+                Expr body = typed(d.body(), source, settled, finals::get, finals.get(name), d.name(), unsolved(d.body()));
+                Program.Definition pd = new Program.Definition(name, body, d.span());
+                defs.add(pd);
+                byName.put(name, pd);
+            } catch (ChainRuleException e) {
+                problems.addAll(e.problems());
+            }
         }
         List<Program.Request> reqs = new ArrayList<>();
         for (Stmt r : requests) {
-            switch (r) {
-                case Stmt.Derive d -> reqs.add(new Program.Derive(lowering.lower(d.of()), source.slice(d.of().span()).strip(),
-                        d.wrt().stream().map(w -> (Expr.Var) lowering.lower(w)).toList(), d.span()));
-                case Stmt.Claim c -> reqs.add(new Program.Claim(c, c.span()));
-                case Stmt.Show s -> reqs.add(new Program.Show(lowering.lower(s.expr()), s.expr(), s.span()));
-                default -> { }
+            try {
+                switch (r) {
+                    case Stmt.Derive d -> reqs.add(new Program.Derive(typed(d.of(), source, settled, finals::get, null, null, null),
+                            source.slice(d.of().span()).strip(),
+                            d.wrt().stream().map(w -> Ex.var(w.name(), finals.get(w.name()))).toList(), d.span()));
+                    case Stmt.Claim c -> reqs.add(new Program.Claim(c, c.span()));
+                    case Stmt.Show s -> reqs.add(new Program.Show(typed(s.expr(), source, settled, finals::get, null, null, null),
+                            s.expr(), s.span()));
+                    default -> { }
+                }
+            } catch (ChainRuleException e) {
+                problems.addAll(e.problems());
             }
         }
+        if (!problems.isEmpty()) throw new ChainRuleException(problems);
         Set<String> allDims = new java.util.TreeSet<>(dims);
         for (Shape s : finals.values()) {
             allDims.addAll(s.rows().symbols());
@@ -382,12 +403,71 @@ public final class Checker {
         return new Problem(kind, source, span, message);
     }
 
+    /** The names of the file with their settled shapes. */
+    private Scope settledScope(Map<String, Shape> finals) {
+        return new Scope() {
+            public Meaning lookup(Ast.Name n) {
+                Shape s = finals.get(n.name());
+                if (s != null) return new Meaning.Value(n.name(), s);
+                if (dims.contains(n.name())) return new Meaning.Size(n.name());
+                if (n.name().equals("I")) return new Meaning.Eye();
+                throw ChainRuleException.at(ErrorKind.NAME, source, n.span(), "unknown name '" + n.name() + "'");
+            }
+
+            public Stmt.FunKind function(String name) {
+                return functions.get(name);
+            }
+
+            public boolean isName(String name) {
+                return finals.containsKey(name);
+            }
+
+            public boolean isDim(String symbol) {
+                return dims.contains(symbol);
+            }
+        };
+    }
+
+    /**
+     * Types an expression whose names all have settled shapes: a fresh inference, then the typed
+     * tree. The body of a definition must come out as the shape its name settled on (an I in it is
+     * sized by the name's uses elsewhere).
+     */
+    private static Expr typed(Ast ast, SourceFile source, Scope scope, java.util.function.Function<String, Shape> shapeOf,
+                              Shape expected, Ast.Name name, ChainRuleException unsolved) {
+        Inference inf = new Inference(new Unifier(), source);
+        Shape s = inf.infer(ast, scope);
+        if (expected != null && !inf.u.unify(s, expected)) {
+            throw unsolved != null ? unsolved : disagree(source, name, expected, inf.u.resolve(s));
+        }
+        inf.resolveDeferred();
+        inf.settle();
+        Expr typed = new Lowering(inf, scope, shapeOf).lower(ast);
+        if (expected != null && !typed.shape().equals(expected)) {
+            throw unsolved != null ? unsolved : disagree(source, name, expected, typed.shape());
+        }
+        return typed;
+    }
+
+    /** An equation of dimensions inference left open inside this expression that the settled shapes break, or null. */
+    private ChainRuleException unsolved(Ast body) {
+        for (Unifier.Pending p : u.allBroken()) {
+            if (p.where() instanceof Ast at && at.span().start() >= body.span().start() && at.span().stop() <= body.span().stop()) {
+                return inf.unsolvable(at, p);
+            }
+        }
+        return null;
+    }
+
+    private static ChainRuleException disagree(SourceFile source, Ast.Name name, Shape file, Shape definition) {
+        return ChainRuleException.at(ErrorKind.SHAPE, source, name.span(), name.name() + " works out to "
+                + Inference.show(definition) + " by its definition but to " + Inference.show(file) + " by the rest of the file");
+    }
+
     // ---- one expression typed against a finished program (claims, the REPL)
 
     /** Types an expression in the scope of a checked program; new names are an error. */
     public static Expr expression(Program program, SourceFile source, Ast ast) {
-        Unifier u = new Unifier();
-        Inference inf = new Inference(u, source);
         Scope scope = new Scope() {
             public Meaning lookup(Ast.Name n) {
                 Shape s = program.shapeOf(n.name());
@@ -410,13 +490,7 @@ public final class Checker {
                 return program.dims().contains(symbol);
             }
         };
-        inf.infer(ast, scope);
-        inf.resolveDeferred();
-        for (Shape s : inf.shapes.values()) {
-            u.defaultToOne(s.rows());
-            u.defaultToOne(s.cols());
-        }
-        return new Lowering(inf, scope, program::shapeOf).lower(ast);
+        return typed(ast, source, scope, program::shapeOf, null, null, null);
     }
 
     private static String suggestion(String name, Program p) {

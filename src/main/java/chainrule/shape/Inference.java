@@ -42,7 +42,19 @@ final class Inference {
     }
 
     Shape infer(Ast a, Scope scope) {
-        Shape s = switch (a) {
+        Object outer = u.where;
+        u.where = a;
+        try {
+            Shape s = inferHere(a, scope);
+            shapes.put(a, s);
+            return s;
+        } finally {
+            u.where = outer;
+        }
+    }
+
+    private Shape inferHere(Ast a, Scope scope) {
+        return switch (a) {
             case Ast.Number n -> Shape.SCALAR;
             case Ast.Name n -> name(n, scope);
             case Ast.Negate n -> infer(n.operand(), scope);
@@ -53,8 +65,6 @@ final class Inference {
             case Ast.Index i -> index(i, scope);
             case Ast.Derivative d -> derivative(d, scope);
         };
-        shapes.put(a, s);
-        return s;
     }
 
     private Shape name(Ast.Name n, Scope scope) {
@@ -186,9 +196,52 @@ final class Inference {
         return new Shape(l.rows(), r.cols());
     }
 
+    /** Every unknown still open becomes 1 (what nothing constrains is a scalar); each distinct dimension once. */
+    void settle() {
+        java.util.Set<Dim> open = new java.util.LinkedHashSet<>();
+        for (Shape s : shapes.values()) {
+            open.add(s.rows());
+            open.add(s.cols());
+        }
+        for (Dim d : open) u.defaultToOne(d);
+        Unifier.Pending p = u.broken();
+        if (p != null && p.where() instanceof Ast at) throw unsolvable(at, p);
+        Ast empty = null;
+        long size = 0;
+        for (var e : shapes.entrySet()) {
+            Shape s = u.resolve(e.getValue());
+            for (Dim d : List.of(s.rows(), s.cols())) {
+                if (d.isConstant() && d.constant() < 1 && (empty == null || before(e.getKey(), empty))) {
+                    empty = e.getKey();
+                    size = d.constant();
+                }
+            }
+        }
+        if (empty != null) {
+            throw error(empty.span(), "cannot work out the shapes of " + expression(empty) + ": a dimension would be " + size);
+        }
+    }
+
+    ChainRuleException unsolvable(Ast at, Unifier.Pending p) {
+        return error(at.span(), "cannot work out the shapes of " + expression(at) + ": a dimension would have to be"
+                + " both " + show(u.resolve(p.a())) + " and " + show(u.resolve(p.b())));
+    }
+
+    /** Leftmost, then innermost: the first place a reader would look. */
+    private static boolean before(Ast a, Ast b) {
+        Span x = a.span(), y = b.span();
+        return x.start() != y.start() ? x.start() < y.start() : x.stop() - x.start() < y.stop() - y.start();
+    }
+
+    private String expression(Ast a) {
+        String d = describe(a, null);
+        return d.equals("the operand") ? "this expression" : d;
+    }
+
     /** Decides the products left open: a blank side is a scalar unless the result's shape says otherwise. */
     void resolveDeferred() {
         for (Deferred d : deferred) {
+            u.where = d.node();
             Shape l = d.left(), r = d.right(), res = d.result();
             if (!u.blank(l) && !u.blank(r)) {
                 if (u.isScalar(l)) unifyResult(d, r);
@@ -213,6 +266,7 @@ final class Inference {
             }
         }
         deferred.clear();
+        u.where = null;
     }
 
     private void unifyResult(Deferred d, Shape s) {
@@ -277,7 +331,15 @@ final class Inference {
         Shape a = u.resolve(arg);
         return switch (f) {
             case SOFTMAX, LOG_SOFTMAX -> arg;
-            case LOGSUMEXP -> Ex.columnwise(a) && u.known(a) ? new Shape(Dim.ONE, a.cols()) : Shape.SCALAR;
+            case LOGSUMEXP -> {
+                // one number for a vector, a row of column results for a matrix
+                if (u.isOne(a.rows()) || u.isOne(a.cols())) yield Shape.SCALAR;
+                if (!u.known(a.rows())) {
+                    throw error(argAst.span(), "the shape of " + describe(argAst, null) + " must be known here (logsumexp"
+                            + " gives one number for a vector, a row for a matrix); declare the names it uses");
+                }
+                yield new Shape(Dim.ONE, arg.cols());
+            }
             case SUM, MEAN -> {
                 if (c.args().size() == 1) yield Shape.SCALAR;
                 Double k = numberValue(c.args().get(1));
@@ -466,8 +528,19 @@ final class Inference {
             throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), "unknown name '" + w.name()
                     + "': a derivative is taken with respect to an input or a definition of the file");
         }
+        if (scope.isDim(w.name()) || scope.function(w.name()) != null || !(scope.lookup(w) instanceof Scope.Meaning.Value)) {
+            throw ChainRuleException.at(ErrorKind.NAME, source, w.span(), w.name() + " is not a value of the file"
+                    + " (a dimension, a function or the identity); a derivative is taken with respect to an input or a definition");
+        }
         Shape wrt = infer(w, scope);
         Shape of = infer(d.of(), scope);
+        // the kind of derivative (gradient, Jacobian, vec form) follows from the shapes, so they must be settled
+        for (Ast part : List.of(d.of(), w)) {
+            if (!u.known(shapes.get(part))) {
+                throw error(part.span(), "the shape of " + describe(part, null) + " must be known to take this derivative;"
+                        + " declare the names it uses");
+            }
+        }
         return Ex.derivativeShape(u.resolve(of), u.resolve(wrt));
     }
 

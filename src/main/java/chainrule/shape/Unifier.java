@@ -2,6 +2,7 @@ package chainrule.shape;
 
 import chainrule.expr.Dim;
 import chainrule.expr.Shape;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,13 @@ import java.util.Map;
 final class Unifier {
     private final Map<String, Dim> solved = new HashMap<>();
     private int next = 0;
+
+    /** An equation unify could not solve yet (not linear in one unknown), and where it came from. */
+    record Pending(Dim a, Dim b, Object where) {}
+
+    private final List<Pending> pending = new ArrayList<>();
+    /** The expression being worked on, recorded with each pending equation so a failure can be placed. */
+    Object where;
 
     Dim fresh() {
         return Dim.symbol("?" + (next++));
@@ -44,9 +52,13 @@ final class Unifier {
         return known(s.rows()) && known(s.cols());
     }
 
-    /** Both dimensions are still bare unknowns: nothing at all is known of the shape. */
+    /**
+     * Both dimensions are still bare unknowns, and different ones: nothing at all is known of the
+     * shape. (An identity I is ? x ? with one unknown twice: square, so not blank.)
+     */
     boolean blank(Shape s) {
-        return bare(resolve(s.rows())) && bare(resolve(s.cols()));
+        Dim rows = resolve(s.rows()), cols = resolve(s.cols());
+        return bare(rows) && bare(cols) && !rows.equals(cols);
     }
 
     private static boolean bare(Dim d) {
@@ -79,7 +91,23 @@ final class Unifier {
                 return true;
             }
         }
-        return diff.symbols().stream().anyMatch(Unifier::isUnknown);
+        if (diff.symbols().stream().noneMatch(Unifier::isUnknown)) return false;
+        pending.add(new Pending(a, b, where));
+        return true;
+    }
+
+    /** The first equation left open that the settled dimensions break, or null. */
+    Pending broken() {
+        List<Pending> all = allBroken();
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    List<Pending> allBroken() {
+        List<Pending> out = new ArrayList<>();
+        for (Pending p : pending) {
+            if (!resolve(p.a()).equals(resolve(p.b()))) out.add(p);
+        }
+        return out;
     }
 
     boolean unify(Shape a, Shape b) {

@@ -428,6 +428,18 @@ class ErrorMessagesTest {
         }
 
         @Test
+        void derivativeWrtADimension() {
+            error("x : n\nz = n*x\ny = d(z)/d(n)", 3, 12, "n is not a value of the file (a dimension, a function or the"
+                    + " identity); a derivative is taken with respect to an input or a definition");
+        }
+
+        @Test
+        void deriveWrtANameOnlyAClaimUses() {
+            error("x : 3\nL = sum(x)\nclaim d(L)/d(q) = x\nderive L wrt q", 4, 14,
+                    "'q' appears nowhere else in the file, so there is nothing to differentiate with respect to");
+        }
+
+        @Test
         void derivativeWrtAnExpression() {
             error("y = d(x+1)/d(x+1)", 1, 14, 3, "a derivative is taken with respect to a name, as in d(L)/d(W)");
         }
@@ -582,6 +594,35 @@ class ErrorMessagesTest {
         @Test
         void columnOutOfRange() {
             error("A : 3 x 2\ny = A[1, 3]", 2, 10, "index 3 is out of range: A (3 x 2) has columns 1 to 2");
+        }
+
+        @Test
+        void derivativeOfAnUnknownShape() {
+            error("x : 3\ny = d(q)/d(x)", 2, 7,
+                    "the shape of q must be known to take this derivative; declare the names it uses");
+        }
+
+        @Test
+        void logsumexpOfAnUnknownShape() {
+            error("y = logsumexp([v, r])", 1, 15, 6, "the shape of [v, r] must be known here (logsumexp gives one number"
+                    + " for a vector, a row for a matrix); declare the names it uses");
+        }
+
+        @Test
+        void dimensionsThatCannotAgree() {
+            error("W : 3 x 3\ny = kron(n, c) - vec(W)", 2, 5, 19,
+                    "cannot work out the shapes of kron(n, c) - vec(W): a dimension would have to be both 1 and 9");
+        }
+
+        @Test
+        void identitiesThatCannotAgree() {
+            error("y = [0; [I, I]]", 1, 5, 11,
+                    "cannot work out the shapes of [0; [I, I]]: a dimension would have to be both 1 and 2");
+        }
+
+        @Test
+        void inferredInputWithNoPossibleShape() {
+            error("x : 3\nz : 2\ny = [c; x]\nw = y + z", 3, 6, "no shape of c fits its uses: they make it -1 x 1");
         }
 
         @Test

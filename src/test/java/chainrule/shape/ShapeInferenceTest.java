@@ -152,6 +152,20 @@ class ShapeInferenceTest {
     }
 
     @Test
+    void identityDefinitionIsSizedByItsUses() {
+        Program p = check("x : 3\ny = I\nz = y*x");
+        assertEquals("3 x 3", shape(p, "y"));
+        assertEquals("3 x 3", p.byName().get("y").body().shape().toString());
+    }
+
+    @Test
+    void derivativeInsideADefinitionWrtANameUsedLater() {
+        Program p = check("x : 3\ny = d(sum(x .* q))/d(q)\nz = q + x");
+        assertEquals("3 x 1", shape(p, "q"));
+        assertEquals("3 x 1", shape(p, "y"));
+    }
+
+    @Test
     void functionsOfMatrices() {
         Program p = check("A : n x n\nx : n\nt = tr(A)\nd = diag(x)\ndA = diag(A)\nAi = inv(A)\nq = x'*A*x\ne = dot(x, x)");
         assertEquals("1 x 1", shape(p, "t"));
