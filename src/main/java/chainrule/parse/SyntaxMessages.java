@@ -97,7 +97,10 @@ final class SyntaxMessages {
 
     private static Message message(TokenStream in, Token at, Token prev, ParserRuleContext ctx, IntervalSet expected,
                                    boolean afterWrt, boolean inSquare) {
-        if (at.getType() == ChainRuleLexer.ERRCHAR) return Message.here(unexpectedCharacter(at.getText()));
+        if (at.getType() == ChainRuleLexer.ERRCHAR) {
+            Token next = at.getTokenIndex() + 1 < in.size() ? in.get(at.getTokenIndex() + 1) : null;
+            return Message.here(unexpectedCharacter(at.getText(), next == null ? "" : next.getText()));
+        }
         boolean end = at.getType() == Token.EOF;
         String p = prev == null ? null : text(prev);
         if (inside(ctx, ChainRuleParser.VarDeclContext.class) || inside(ctx, ChainRuleParser.ShapeSpecContext.class)) {
@@ -131,7 +134,7 @@ final class SyntaxMessages {
                     + " derive ... wrt ..., or claim ... = ...");
         }
         if (wantsOperand(prev) && !startsValue(at) && !t.equals("-")) {
-            if (p.equals("=") && t.equals("=")) return Message.here("'==' is not an operator: a definition is written name = expression");
+            if (p.equals("=") && t.equals("=")) return Message.here("'==' is not an operator: write a single '='");
             if (p.equals("*") && t.equals("*")) return Message.here("'**' is not an operator: write ^ for a power of a scalar, .^ for an elementwise power");
             if (p.equals("^") || p.equals(".^")) return Message.here("expected the exponent after '" + p + "', found '" + t + "'");
             return Message.here("expected an expression after '" + p + "', found '" + t + "'");
@@ -140,8 +143,10 @@ final class SyntaxMessages {
             if (prev.getType() == ChainRuleLexer.ID && isFunction(p) && at.getType() != ChainRuleLexer.LPAREN) {
                 return Message.here("missing the parentheses of " + p + ": write " + p + "(" + text(at) + ")");
             }
-            return Message.here("missing an operator between '" + p + "' and '" + t + "'"
-                    + (p.length() + t.length() < 30 ? "; for a product write " + p + "*" + t : ""));
+            String between = "missing an operator between '" + p + "' and '" + t + "'";
+            if (inSquare) return Message.here(between + "; the entries of [ ] are separated by commas, as in [a, b]");
+            boolean simple = isOperand(prev) && isOperand(at) && p.length() + t.length() < 30;
+            return Message.here(between + (simple ? "; for a product write " + p + "*" + t : "; write * for a product"));
         }
         if (t.equals(";")) {
             return Message.here("';' separates the rows of a matrix inside [ ]; a statement ends at the end of its line");
@@ -233,6 +238,11 @@ final class SyntaxMessages {
         return s.equals("x") || s.equals("\u00D7");
     }
 
+    /** A name or a number: "2x" reads well as 2*x, "f (x)" does not as f*(. */
+    private static boolean isOperand(Token t) {
+        return t.getType() == ChainRuleLexer.ID || t.getType() == ChainRuleLexer.NUMBER;
+    }
+
     private static boolean isFunction(String name) {
         return Builtin.named(name).isPresent() || FUNCTIONS.contains(name);
     }
@@ -294,8 +304,10 @@ final class SyntaxMessages {
         return t.getType() == Token.EOF ? "the end of the line" : printable(t.getText());
     }
 
-    private static String unexpectedCharacter(String c) {
+    private static String unexpectedCharacter(String c, String next) {
         String hint = switch (c) {
+            case "." -> next.equals("T") ? ": write W' or W\u1D40 for a transpose"
+                    : ": '.' only starts .* ./ .^ or a number such as .5; write dot(a, b) for a dot product";
             case "@" -> ": write * for a matrix product";
             case "\u00B2" -> ": write ^2 for a scalar, .^2 elementwise";
             case "\u00B3" -> ": write ^3 for a scalar, .^3 elementwise";

@@ -415,8 +415,8 @@ final class Inference {
 
     private ChainRuleException unknownFunction(Ast.Call c, Scope scope) {
         if (scope.isName(c.name())) {
-            return error(c.nameSpan(), c.name() + " is a value, not a function; write " + c.name()
-                    + "*(...) for a product");
+            return error(c.nameSpan(), c.name() + " is a value, not a function: write " + c.name() + "[i] to index it, or "
+                    + c.name() + "*(...) for a product");
         }
         List<String> near = Functions.near(c.name(), Functions.allNames());
         String hint = near.isEmpty() ? "; declare an opaque one with 'fun " + c.name() + " : scalar' or 'fun "

@@ -87,7 +87,7 @@ class ErrorMessagesTest {
 
         @Test
         void doubleEquals() {
-            error("y == x", 1, 4, "'==' is not an operator: a definition is written name = expression");
+            error("y == x", 1, 4, "'==' is not an operator: write a single '='");
         }
 
         @Test
@@ -104,6 +104,28 @@ class ErrorMessagesTest {
         @Test
         void missingOperator() {
             error("y = 2x", 1, 6, "missing an operator between '2' and 'x'; for a product write 2*x");
+        }
+
+        @Test
+        void missingOperatorBeforeAParenthesis() {
+            error("y = 2 (x + 1)", 1, 7, "missing an operator between '2' and '('; write * for a product");
+        }
+
+        @Test
+        void spacesBetweenMatrixEntries() {
+            error("y = [1 2 3]", 1, 8, "missing an operator between '1' and '2'; the entries of [ ] are separated by"
+                    + " commas, as in [a, b]");
+        }
+
+        @Test
+        void pythonStyleTranspose() {
+            error("W : 3 x 2\ny = W.T", 2, 6, "unexpected character '.': write W' or W\u1D40 for a transpose");
+        }
+
+        @Test
+        void pythonStyleMethodCall() {
+            error("y = np.dot(a, b)", 1, 7, "unexpected character '.': '.' only starts .* ./ .^ or a number such as .5;"
+                    + " write dot(a, b) for a dot product");
         }
 
         @Test
@@ -407,7 +429,7 @@ class ErrorMessagesTest {
 
         @Test
         void valueCalledAsAFunction() {
-            error("x : 3\ny = x(2)", 2, 5, "x is a value, not a function; write x*(...) for a product");
+            error("x : 3\ny = x(2)", 2, 5, "x is a value, not a function: write x[i] to index it, or x*(...) for a product");
         }
 
         @Test
