@@ -125,7 +125,9 @@ final class DeriveCommand implements Callable<Integer> {
         m.put("of", a.of());
         m.put("wrt", a.wrt().name());
         m.put("kind", a.kind());
-        m.put("shape", ShapesCommand.shapeJson(a.shape()));
+        // with --at values every dimension has a size: give the numbers
+        m.put("shape", value != null ? List.of(value.getRowDimension(), value.getColumnDimension())
+                : ShapesCommand.shapeJson(a.shape()));
         m.put("expression", text.render(a.expression()));
         m.put("latex", chainrule.render.Latex.render(a.expression()));
         if (independent(a)) m.put("note", a.of() + " does not depend on " + a.wrt().name());
