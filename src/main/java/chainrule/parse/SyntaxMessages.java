@@ -57,7 +57,7 @@ final class SyntaxMessages {
      */
     private record Failure(Token at, Token prev, Token next, ParserRuleContext ctx, IntervalSet expected,
                            boolean afterWrt, boolean hasWrt, boolean hasEquals, boolean colonLater, boolean inSquare,
-                           String firstName) {
+                           String firstName, String primed) {
 
         static Failure of(Parser parser, Token at, RecognitionException e) {
             TokenStream in = parser.getInputStream();
@@ -83,7 +83,17 @@ final class SyntaxMessages {
             IntervalSet expected = e instanceof NoViableAltException ? null : SyntaxMessages.expected(parser, e);
             Token prev = i > 0 ? in.get(i - 1) : null, next = i + 1 < in.size() ? in.get(i + 1) : null;
             String firstName = in.size() > 1 && in.get(1).getType() == ChainRuleLexer.ID ? in.get(1).getText() : "g";
-            return new Failure(at, prev, next, ctx, expected, afterWrt, hasWrt, hasEquals, colonLater, inSquare, firstName);
+            // relu′ without its argument: the function and its primes
+            String primed = null;
+            if (prev != null && prev.getType() == ChainRuleLexer.PRIME) {
+                int k = i - 1;
+                while (k > 0 && (in.get(k).getType() == ChainRuleLexer.PRIME || in.get(k).getText().equals("'"))) k--;
+                StringBuilder name = new StringBuilder();
+                for (int j = k; j < i; j++) name.append(in.get(j).getText());
+                primed = name.toString();
+            }
+            return new Failure(at, prev, next, ctx, expected, afterWrt, hasWrt, hasEquals, colonLater, inSquare, firstName,
+                    primed);
         }
 
         boolean end() {
@@ -147,6 +157,9 @@ final class SyntaxMessages {
                     + " : elementwise'");
         }
         if (f.afterWrt() && f.within(ChainRuleParser.DeriveContext.class)) return wrt(f);
+        if (f.primed() != null) {
+            return Message.here("missing the argument of " + printable(f.primed()) + ": write " + printable(f.primed()) + "(x)");
+        }
         return f.end() ? atEnd(f) : inside(f);
     }
 

@@ -129,6 +129,16 @@ class ErrorMessagesTest {
         }
 
         @Test
+        void primedFunctionWithoutArgument() {
+            error("x : 3\ny = relu\u2032 x", 2, 11, "missing the argument of relu\u2032: write relu\u2032(x)");
+        }
+
+        @Test
+        void keywordInAnExpression() {
+            error("y = x wrt", 1, 7, 3, "unexpected 'wrt' after 'x'; expected the end of the line");
+        }
+
+        @Test
         void functionWithoutParentheses() {
             error("y = relu x", 1, 10, "missing the parentheses of relu: write relu(x)");
         }

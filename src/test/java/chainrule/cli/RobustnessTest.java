@@ -195,6 +195,14 @@ class RobustnessTest {
     }
 
     @Test
+    void outOfMemoryIsAMessage() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        Output output = new Output(false, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(Main.BAD_INPUT, Main.failure(new OutOfMemoryError(), output));
+        assertEquals("chainrule: error: the input is too large to handle in this much memory", err.toString().strip());
+    }
+
+    @Test
     void stackOverflowIsBadInputNotAFault() {
         StringWriter out = new StringWriter(), err = new StringWriter();
         Output output = new Output(false, new PrintWriter(out, true), new PrintWriter(err, true));
