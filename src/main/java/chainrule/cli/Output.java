@@ -46,6 +46,7 @@ public final class Output {
     }
 
     public void error(ChainRuleException e) {
+        if (e.problems().isEmpty()) e = Loader.usage("bad input");
         if (json) {
             Problem p = e.first();
             Map<String, Object> error = problemJson(p);

@@ -266,8 +266,10 @@ final class SyntaxMessages {
             case "\"" -> ": chainrule has no strings; a comment starts with #";
             case "!", "&", "|", "<", ">" -> ": chainrule has no logical operators or comparisons";
             case "{", "}" -> ": group with ( ), build matrices with [ ]";
-            case "\u2212" -> ": this is a Unicode minus sign; write -";
-            default -> "";
+            case "\u2212", "\u2013", "\u2014" -> ": a dash or a typeset minus sign; write -";
+            case "\u2217", "\u22C6" -> ": write * for a product";
+            default -> Character.getType(c.codePointAt(0)) == Character.FORMAT
+                    ? ": an invisible character (copied from a document?); delete it" : "";
         };
         return "unexpected character '" + printable(c) + "'" + hint;
     }

@@ -199,6 +199,17 @@ class ErrorMessagesTest {
         }
 
         @Test
+        void invisibleCharacterIsNamed() {
+            error("y = x\u200B + 1", 1, 6, "unexpected character '\\u200B': an invisible character (copied from a"
+                    + " document?); delete it");
+        }
+
+        @Test
+        void typesetMinusSign() {
+            error("y = x \u2212 1", 1, 7, "unexpected character '\u2212': a dash or a typeset minus sign; write -");
+        }
+
+        @Test
         void controlCharacterIsShownEscaped() {
             error("y = x\u0007", 1, 6, "unexpected character '\\u0007'");
         }
