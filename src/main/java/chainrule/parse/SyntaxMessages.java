@@ -31,9 +31,6 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class SyntaxMessages {
     private static final Set<String> BINARY = Set.of("+", "-", "*", "/", "./", ".*", "^", ".^",
             "\u00B7", "\u22C5", "\u2299", "\u2218");
-    /** Functions that are not elementwise (the shape stage has the full table). */
-    private static final Set<String> FUNCTIONS = Set.of("softmax", "log_softmax", "logsumexp", "sum", "mean", "norm",
-            "tr", "det", "logdet", "inv", "dot", "diag", "kron", "vec", "eye", "ones", "zeros");
     private static final String SHAPE_FORMS = "a shape is written 3, 3 x 2, m x n, n+1 x 1 or scalar";
 
     private SyntaxMessages() {}
@@ -312,7 +309,7 @@ final class SyntaxMessages {
     }
 
     private static boolean isFunction(String name) {
-        return Builtin.named(name).isPresent() || FUNCTIONS.contains(name);
+        return Builtin.named(name).isPresent() || chainrule.expr.Functions.named(name).isPresent();
     }
 
     /** "; expected ')', ',' or an operator" when the list is short enough to help. */

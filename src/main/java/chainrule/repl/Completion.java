@@ -1,5 +1,6 @@
 package chainrule.repl;
 
+import chainrule.expr.Functions;
 import chainrule.expr.Builtin;
 import chainrule.shape.Program;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class Completion implements Completer {
         }
         for (String n : names()) candidates.add(new Candidate(n, n, "names", null, null, null, true));
         for (Builtin b : Builtin.values()) candidates.add(new Candidate(b.fname(), b.fname(), "functions", "elementwise", null, null, false));
-        for (String f : chainrule.shape.Functions.allNames()) {
+        for (String f : chainrule.expr.Functions.allNames()) {
             if (Builtin.named(f).isEmpty()) candidates.add(new Candidate(f, f, "functions", null, null, null, false));
         }
         for (String k : KEYWORDS) candidates.add(new Candidate(k, k, "keywords", null, null, null, true));

@@ -1,5 +1,6 @@
 package chainrule.shape;
 
+import chainrule.expr.Functions;
 import chainrule.expr.Builtin;
 import chainrule.expr.Dim;
 import chainrule.expr.Expr;

@@ -1,6 +1,5 @@
-package chainrule.shape;
+package chainrule.expr;
 
-import chainrule.expr.Builtin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,9 +14,9 @@ public enum Functions {
     DOT("dot", 2, 2), DIAG("diag", 1, 1), KRON("kron", 2, 2), VEC("vec", 1, 1),
     EYE("eye", 1, 1), ONES("ones", 1, 2), ZEROS("zeros", 1, 2);
 
-    final String fname;
-    final int minArgs;
-    final int maxArgs;
+    public final String fname;
+    public final int minArgs;
+    public final int maxArgs;
 
     Functions(String fname, int minArgs, int maxArgs) {
         this.fname = fname;
@@ -25,7 +24,7 @@ public enum Functions {
         this.maxArgs = maxArgs;
     }
 
-    static Optional<Functions> named(String name) {
+    public static Optional<Functions> named(String name) {
         return Arrays.stream(values()).filter(f -> f.fname.equals(name)).findFirst();
     }
 
@@ -38,7 +37,7 @@ public enum Functions {
     }
 
     /** Known names close to the unknown one, nearest first. */
-    static List<String> near(String name, List<String> candidates) {
+    public static List<String> near(String name, List<String> candidates) {
         return candidates.stream()
                 .filter(c -> close(c, name) || (name.length() >= 3 && c.startsWith(name.toLowerCase())))
                 .sorted(Comparator.comparingInt(c -> distance(c, name)))
@@ -52,7 +51,7 @@ public enum Functions {
         return d <= Math.max(1, name.length() / 3) && d < Math.max(candidate.length(), name.length());
     }
 
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;
         for (int i = 1; i <= a.length(); i++) {
