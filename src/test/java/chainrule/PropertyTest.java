@@ -170,7 +170,7 @@ class PropertyTest {
                 case 2 -> "tanh(" + zn + ")";
                 case 3 -> "softplus(" + zn + ")";
                 case 4 -> r.nextBoolean() ? "exp(0.1*" + zn + ")" : "exp(sigmoid(" + zn + "))";
-                case 5 -> "square(tanh(" + zn + "))"; // bounded: squares of squares overflow finite differences
+                case 5 -> r.nextBoolean() ? "square(" + zn + ")" : "square(tanh(" + zn + "))";
                 case 6 -> "sin(" + zn + ")";
                 default -> "0.5*tanh(" + zn + ")";
             };

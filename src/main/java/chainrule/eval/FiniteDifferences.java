@@ -12,13 +12,14 @@ import org.apache.commons.math3.linear.RealMatrix;
 /**
  * Numeric derivatives by the central stencil
  * f'(x) ~ (f(x-2h) - 8 f(x-h) + 8 f(x+h) - f(x+2h)) / 12h, whose error is O(h^4).
- * The step is relative to the entry, h = {@value #STEP} * max(1, |x|): near the optimum of
- * truncation against rounding for this stencil, and small beside the margin the sampler keeps
- * from kinks. The variable may be an input or a definition; then the definition's value is
+ * The step is relative to the entry, h = {@value #STEP} * max(1, |x|): small enough that a
+ * step never carries an argument across a kink the sampler kept 1e-3 away, even where the
+ * argument moves a hundred times faster than the variable (a larger step did, and a right
+ * answer failed), while rounding stays near 1e-10, far under the 1e-6 the checks allow. The variable may be an input or a definition; then the definition's value is
  * perturbed and only what depends on it is recomputed.
  */
 public final class FiniteDifferences {
-    public static final double STEP = 1e-4;
+    public static final double STEP = 1e-6;
 
     private final Program program;
     private final Function<Derivative, Expr> expand;

@@ -54,9 +54,13 @@ public final class Sampler {
     /** A point where the program is smooth, or the last one tried after {@value #MAX_TRIES} tries. */
     public Point draw() {
         Point point = null;
+        double scale = 1;
         for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
-            point = drawOnce();
-            if (trouble(point) == null) return point;
+            point = drawOnce(scale);
+            TroubleWatch watch = watch(point);
+            if (watch.trouble() == null) return point;
+            // a network that blows its inputs up (squares of squares, exp) is tried nearer 0
+            if (watch.tooLarge()) scale *= 0.7;
         }
         return point;
     }
@@ -76,6 +80,10 @@ public final class Sampler {
 
     /** Why this point would be drawn again, or null if it is fine. */
     public String trouble(Point point) {
+        return watch(point).trouble();
+    }
+
+    private TroubleWatch watch(Point point) {
         TroubleWatch watch = new TroubleWatch();
         Map<String, RealMatrix> values = new LinkedHashMap<>(point.values());
         Evaluator evaluator = new Evaluator(point.sizes(), values, expand, watch);
@@ -87,23 +95,23 @@ public final class Sampler {
         } catch (IllegalStateException e) {
             // an expression that cannot be evaluated here (no expansion given) says nothing about the point
         }
-        return watch.trouble();
+        return watch;
     }
 
-    private Point drawOnce() {
+    private Point drawOnce(double scale) {
         Map<String, RealMatrix> values = new LinkedHashMap<>();
         for (Program.Input in : new TreeMap<>(program.inputs()).values()) {
             int r = Matrices.rows(in.shape(), sizes), c = Matrices.cols(in.shape(), sizes);
-            values.put(in.name(), drawInput(in, r, c));
+            values.put(in.name(), drawInput(in, r, c, scale));
         }
         return new Point(sizes, values);
     }
 
-    private RealMatrix drawInput(Program.Input in, int r, int c) {
+    private RealMatrix drawInput(Program.Input in, int r, int c, double scale) {
         Set<Property> props = in.properties();
         if (props.contains(Property.ONEHOT)) return oneHot(r, c);
         boolean positive = props.contains(Property.POSITIVE);
-        double sd = spread(r, c);
+        double sd = spread(r, c) * scale;
         RealMatrix m = new Array2DRowRealMatrix(r, c);
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) m.setEntry(i, j, positive ? 0.5 + 1.5 * random.nextDouble() : sd * random.nextGaussian());

@@ -54,5 +54,19 @@ final class TroubleWatch implements Evaluator.Watch {
     @Override
     public void value(Expr e, RealMatrix value) {
         if (trouble == null && !Matrices.allFinite(value)) note("a value that is not finite");
+        // beyond this, finite differences measure rounding (sin of 1e9), not the derivative
+        if (trouble == null && Matrices.maxAbs(value) > HUGE) {
+            note("a value of " + Matrices.maxAbs(value) + ", too large to difference");
+            tooLarge = true;
+        }
     }
+
+    private boolean tooLarge;
+
+    /** Whether the trouble is size: then smaller inputs help, where near a kink they would not. */
+    boolean tooLarge() {
+        return tooLarge;
+    }
+
+    static final double HUGE = 1e4;
 }
