@@ -132,6 +132,7 @@ public final class Ex {
         if (isZero(a)) return a;
         if (b instanceof Ones || isOne(b)) return a;
         if (a instanceof Num x && b instanceof Num y) return num(x.value() / y.value());
+        if (a instanceof Neg n) return neg(divide(n.a(), b));
         return new Divide(a, b);
     }
 

@@ -29,6 +29,7 @@ final class AlgebraRules {
                 new Rule.Named("a sum of matching concatenations is a concatenation of sums", AlgebraRules::concatSum),
                 new Rule.Named("exp(x) / sum(exp(x)) is softmax(x)", AlgebraRules::softmaxForm),
                 new Rule.Named("inv(A)*A is the identity", AlgebraRules::inversePairs),
+                new Rule.Named("A'*inv(A*X)' is inv(X)'", AlgebraRules::inverseOfProduct),
                 new Rule.Named("diag(v)*w is v .* w", AlgebraRules::diagTimesVector));
     }
 
@@ -250,6 +251,48 @@ final class AlgebraRules {
                 Dim n = fs.get(i).shape().rows();
                 return Optional.of(product(rest, n));
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A neighbour that cancels an end of an inverted product of square matrices:
+     * A'*inv(A*X*B)'*B' = inv(X)', since inv(A*X*B) = inv(B)*inv(X)*inv(A).
+     */
+    static Optional<Expr> inverseOfProduct(Expr e) {
+        if (!(e instanceof MatMul)) return Optional.empty();
+        List<Expr> fs = factors(e);
+        for (int i = 0; i < fs.size(); i++) {
+            boolean transposed = fs.get(i) instanceof Transpose t && t.a() instanceof MatFn;
+            Expr inner = transposed ? ((Transpose) fs.get(i)).a() : fs.get(i);
+            if (!(inner instanceof MatFn m) || m.op() != MatOp.INV || !(m.a() instanceof MatMul)) continue;
+            List<Expr> p = factors(m.a());
+            if (p.size() < 2 || !p.stream().allMatch(f -> f.shape().isSquare())) continue;
+            // the product as the neighbours see it: transposed, its factors reverse and transpose
+            List<Expr> q = new ArrayList<>();
+            for (Expr f : p) q.add(transposed ? Ex.transpose(f) : f);
+            if (transposed) java.util.Collections.reverse(q);
+            boolean left = i > 0 && fs.get(i - 1).equals(q.get(q.size() - 1));
+            boolean right = i + 1 < fs.size() && fs.get(i + 1).equals(q.get(0));
+            if (!left && !right) continue;
+            List<Expr> rest = new ArrayList<>(q);
+            if (left) rest.remove(rest.size() - 1);
+            if (right && !rest.isEmpty()) rest.remove(0);
+            Expr remaining;
+            if (rest.isEmpty()) {
+                remaining = Ex.identity(fs.get(i).shape().rows());
+            } else if (transposed) {
+                List<Expr> back = new ArrayList<>();
+                for (Expr f : rest) back.add(Ex.transpose(f));
+                java.util.Collections.reverse(back);
+                remaining = Ex.transpose(Ex.matfn(MatOp.INV, product(back, null)));
+            } else {
+                remaining = Ex.matfn(MatOp.INV, product(rest, null));
+            }
+            List<Expr> out = new ArrayList<>(fs.subList(0, left ? i - 1 : i));
+            out.add(remaining);
+            out.addAll(fs.subList(right ? i + 2 : i + 1, fs.size()));
+            return Optional.of(product(out, e.shape().rows()));
         }
         return Optional.empty();
     }
