@@ -60,6 +60,16 @@ public final class Engine {
         return chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed);
     }
 
+    /** The derivatives a file's request asks for; one chainrule cannot form is reported at the request. */
+    public List<Answer> derive(Program.Derive request) {
+        try {
+            return derive(request.of(), request.ofText(), request.wrt());
+        } catch (chainrule.diff.Unsupported e) {
+            throw chainrule.source.ChainRuleException.at(chainrule.source.ErrorKind.UNSUPPORTED, program.source(),
+                    request.span(), e.getMessage());
+        }
+    }
+
     /** Every derivative of a derive request: the compact answer, and (on demand) the chain of every intermediate. */
     public List<Answer> derive(Expr of, String ofText, List<Expr.Var> wrt) {
         Map<String, Derived> compact = differentiator.derive(of, wrt, false);

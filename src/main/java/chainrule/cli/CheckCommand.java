@@ -67,8 +67,7 @@ final class CheckCommand implements Callable<Integer> {
 
     static void print(Output output, ClaimResult r) {
         output.out().println("line " + r.line() + ": claim " + r.text());
-        output.out().println("  " + r.verdict().word + (r.firstWrongStep() != null ? " (step " + r.firstWrongStep() + ")" : "")
-                + ": " + r.message());
+        output.out().println("  " + r.verdict().word + ": " + r.message());
     }
 
     static Map<String, Object> json(ClaimResult r) {

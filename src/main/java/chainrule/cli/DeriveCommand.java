@@ -52,7 +52,7 @@ final class DeriveCommand implements Callable<Integer> {
         Engine engine = new Engine(p);
         Point point = at == null ? null : Values.read(Path.of(at), p);
         List<Answer> answers = new ArrayList<>();
-        for (Program.Derive d : Requests.derives(p, of, wrt)) answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
+        for (Program.Derive d : Requests.derives(p, of, wrt)) answers.addAll(engine.derive(d));
         Output output = common.output();
         Text text = engine.text(common.unicode);
         if (common.format == CommonOptions.Format.latex) {

@@ -31,7 +31,7 @@ final class FileRunner {
         for (Program.Request r : p.requests()) {
             switch (r) {
                 case Program.Derive d -> {
-                    List<Answer> answers = engine.derive(d.of(), d.ofText(), d.wrt());
+                    List<Answer> answers = engine.derive(d);
                     if (!output.json()) DeriveCommand.printSteps(output, answers, text, printed);
                     for (Answer a : answers) {
                         CheckResult c = engine.check(a, common.seed);
@@ -81,7 +81,7 @@ final class FileRunner {
         List<ClaimResult> claims = new ArrayList<>();
         for (Program.Request r : p.requests()) {
             switch (r) {
-                case Program.Derive d -> answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
+                case Program.Derive d -> answers.addAll(engine.derive(d));
                 case Program.Claim c -> claims.add(checker.check(c.claim(), p.source()));
                 case Program.Show s -> { }
             }

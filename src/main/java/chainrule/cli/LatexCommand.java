@@ -48,7 +48,7 @@ final class LatexCommand implements Callable<Integer> {
         ClaimChecker checker = new ClaimChecker(engine, common.seed);
         for (Program.Request r : p.requests()) {
             switch (r) {
-                case Program.Derive d -> answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
+                case Program.Derive d -> answers.addAll(engine.derive(d));
                 case Program.Claim c -> claims.add(checker.check(c.claim(), p.source()));
                 case Program.Show s -> { }
             }

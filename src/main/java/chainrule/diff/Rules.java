@@ -16,6 +16,8 @@ final class Rules {
 
     /** f'(a) as a textbook writes it: sign(x) for abs', cos for sin', f'(a) otherwise. */
     static Expr elementwiseDerivative(Fn fn, int order, Expr a) {
+        // past the first derivative a kinked function is flat (relu'' = 0 wherever it is defined)
+        if (order >= 1 && fn.kinked()) return Ex.zero(a.shape());
         if (order == 0 && fn instanceof Builtin b) {
             var closed = b.closedDerivative(a);
             if (closed.isPresent()) return closed.get();

@@ -1,14 +1,18 @@
 package chainrule.eval;
 
+import chainrule.expr.Dim;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.Derivative;
 import chainrule.expr.Expr.MatFn;
 import chainrule.expr.Expr.MatOp;
+import chainrule.expr.Shape;
 import chainrule.parse.Stmt.Property;
 import chainrule.shape.Program;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -149,19 +153,41 @@ public final class Sampler {
         return m;
     }
 
+    /**
+     * Sizes 2..4 for the symbols, raised where the file needs more: every dimension of every
+     * node (a slice x[1:3] of x : n, the zero blocks of its adjoint) must come out at least 1.
+     */
     private static Map<String, Long> chooseSizes(Program program, Random random) {
         Set<String> symbols = new TreeSet<>(program.dims());
-        for (Program.Input in : program.inputs().values()) {
-            symbols.addAll(in.shape().rows().symbols());
-            symbols.addAll(in.shape().cols().symbols());
-        }
+        List<Dim> dims = new ArrayList<>();
+        java.util.function.Consumer<Shape> add = sh -> {
+            dims.add(sh.rows());
+            dims.add(sh.cols());
+            symbols.addAll(sh.rows().symbols());
+            symbols.addAll(sh.cols().symbols());
+        };
+        for (Program.Input in : program.inputs().values()) add.accept(in.shape());
         for (Program.Definition d : program.definitions()) {
-            symbols.addAll(d.shape().rows().symbols());
-            symbols.addAll(d.shape().cols().symbols());
+            Children.walk(d.body(), e -> {
+                add.accept(e.shape());
+                if (e instanceof Expr.Slice sl) {
+                    // the blocks around a slice, as its adjoint pads them, must not be empty either
+                    Shape whole = sl.a().shape();
+                    for (Dim gap : List.of(sl.rows().from().minus(Dim.ONE), sl.cols().from().minus(Dim.ONE),
+                            whole.rows().minus(sl.rows().to()), whole.cols().minus(sl.cols().to()))) {
+                        if (!gap.isConstant()) dims.add(gap);
+                    }
+                }
+            });
         }
         Map<String, Long> sizes = new LinkedHashMap<>();
-        for (String s : symbols) sizes.put(s, 2L + random.nextInt(3));
-        return Collections.unmodifiableMap(sizes);
+        for (int low = 2; ; low++) {
+            sizes.clear();
+            for (String sym : symbols) sizes.put(sym, low + (long) random.nextInt(3));
+            final Map<String, Long> candidate = sizes;
+            if (low >= 64 || dims.stream().allMatch(d -> d.evaluate(candidate) >= 1)) break;
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
     }
 
     /** Inputs that reach an argument of det, logdet or inv, directly or through definitions. */

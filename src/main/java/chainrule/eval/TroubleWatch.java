@@ -49,6 +49,8 @@ final class TroubleWatch implements Evaluator.Watch {
     public void matrixFunction(MatOp op, RealMatrix argument, RealMatrix result) {
         if (op == MatOp.LOGDET && !Double.isFinite(result.getEntry(0, 0))) note("logdet of a matrix whose det is not positive");
         if (op == MatOp.INV && !Matrices.allFinite(result)) note("inv of a singular matrix");
+        // norm is not differentiable at 0 (a relu layer all dead, say)
+        if (op == MatOp.NORM && result.getEntry(0, 0) < KINK_MARGIN) note("norm of a value near 0");
     }
 
     @Override

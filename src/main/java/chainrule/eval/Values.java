@@ -88,7 +88,10 @@ public final class Values {
         List<List<Double>> out = new ArrayList<>();
         for (int i = 0; i < m.getRowDimension(); i++) {
             List<Double> row = new ArrayList<>();
-            for (int j = 0; j < m.getColumnDimension(); j++) row.add(m.getEntry(i, j));
+            for (int j = 0; j < m.getColumnDimension(); j++) {
+                double v = m.getEntry(i, j);
+                row.add(Double.isFinite(v) ? v : null); // JSON has no NaN or infinity
+            }
             out.add(row);
         }
         return out;

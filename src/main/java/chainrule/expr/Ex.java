@@ -124,6 +124,9 @@ public final class Ex {
         if (b instanceof Broadcast x && x.a().shape().isScalar()) return scale(x.a(), a);
         if (a instanceof Neg n) return neg(hadamard(n.a(), b));
         if (b instanceof Neg n) return neg(hadamard(a, n.a()));
+        // a scaling inside an elementwise product comes out in front
+        if (a instanceof Scale x) return scale(x.s(), hadamard(x.a(), b));
+        if (b instanceof Scale x) return scale(x.s(), hadamard(a, x.a()));
         return new Hadamard(a, b);
     }
 
@@ -133,6 +136,7 @@ public final class Ex {
         if (b instanceof Ones || isOne(b)) return a;
         if (a instanceof Num x && b instanceof Num y) return num(x.value() / y.value());
         if (a instanceof Neg n) return neg(divide(n.a(), b));
+        if (a instanceof Num x && x.value() < 0) return neg(divide(num(-x.value()), b));
         return new Divide(a, b);
     }
 
@@ -191,6 +195,16 @@ public final class Ex {
         if (s.equals(out)) return a;
         if (isZero(a)) return zero(out);
         if (a instanceof Neg n) return neg(reduce(axis, n.a()));
+        // a scalar factor comes out of a sum; a sum of ones counts
+        if (a instanceof Scale x) return scale(x.s(), reduce(axis, x.a()));
+        if (a instanceof Ones) {
+            Dim count = switch (axis) {
+                case COLUMNS -> s.rows();
+                case ROWS -> s.cols();
+                default -> s.size();
+            };
+            return scale(count.isConstant() ? num(count.constant()) : new Size(count), ones(out));
+        }
         return new Reduce(axis, a, out);
     }
 
@@ -202,8 +216,9 @@ public final class Ex {
                 || (s.isRow() && s.cols().equals(target.cols()));
         if (!ok) throw new IllegalArgumentException("internal: broadcast " + s + " to " + target);
         if (isZero(a)) return zero(target);
-        if (isOne(a)) return ones(target);
+        if (isOne(a) || a instanceof Ones) return ones(target);
         if (a instanceof Neg n) return neg(broadcast(n.a(), target));
+        if (a instanceof Scale x && !a.shape().isScalar()) return scale(x.s(), broadcast(x.a(), target));
         return new Broadcast(a, target);
     }
 

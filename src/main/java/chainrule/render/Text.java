@@ -1,6 +1,7 @@
 package chainrule.render;
 
 import chainrule.expr.Dim;
+import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Shape;
@@ -80,6 +81,9 @@ public final class Text {
             case MatMul m -> product(m.a(), m.b(), unicode ? "·" : "*", e, true);
             case Scale s when s.s() instanceof Num n && reciprocal(n.value()) > 0 ->
                     operand(s.a(), e, PRODUCT) + " / " + reciprocal(n.value());
+            // (1 / B)*X is written X / B
+            case Scale s when s.s() instanceof Divide d && Ex.isOne(d.a()) ->
+                    operand(s.a(), e, PRODUCT) + " / " + operand(d.b() instanceof Broadcast b ? b.a() : d.b(), e, UNARY);
             case Scale s -> product(s.s(), s.a(), unicode ? "·" : "*", e, true);
             case Hadamard h -> product(h.a(), h.b(), unicode ? " ⊙ " : " .* ", e, false);
             case Divide d -> {

@@ -180,7 +180,7 @@ public final class Session {
             return switch (r) {
                 case Program.Show s -> new Reply.Shown(engine.simplify(s.expr()), engine, notes);
                 case Program.Derive d -> {
-                    List<Answer> answers = engine.derive(d.of(), d.ofText(), d.wrt());
+                    List<Answer> answers = engine.derive(d);
                     List<CheckResult> checks = new ArrayList<>();
                     for (Answer a : answers) checks.add(engine.check(a, seed));
                     yield new Reply.Derived(answers, checks, engine, notes);
