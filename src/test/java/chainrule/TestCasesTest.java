@@ -8,7 +8,10 @@ import chainrule.app.Engine;
 import chainrule.claim.ClaimChecker;
 import chainrule.claim.ClaimResult;
 import chainrule.cli.ShapesCommandAccess;
+import chainrule.parse.Parse;
+import chainrule.parse.Stmt;
 import chainrule.render.Text;
+import chainrule.source.SourceFile;
 import chainrule.shape.Program;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ class TestCasesTest {
             Map<String, String> answers = TestCases.expectedAnswers(problem);
             if (!answers.isEmpty()) tests.add(DynamicTest.dynamicTest("answers", () -> answers(problem, answers)));
             tests.add(DynamicTest.dynamicTest("finite differences", () -> numeric(problem)));
+            tests.add(DynamicTest.dynamicTest("answers parse back as correct claims", () -> roundTrip(problem)));
             List<String> claims = TestCases.lines(TestCases.beside(problem, ".claims"));
             if (!claims.isEmpty()) tests.add(DynamicTest.dynamicTest("claims", () -> claims(problem, claims)));
             nodes.add(DynamicContainer.dynamicContainer(name, tests));
@@ -62,6 +66,22 @@ class TestCasesTest {
                     + ": relative error " + c.maxRelError());
         }
         assertTrue(failed.isEmpty(), problem + ": " + failed);
+    }
+
+    /** SPEC §2: an answer is written in the input syntax, so pasted back as a claim it is correct. */
+    private static void roundTrip(Path problem) {
+        Program p = TestCases.load(problem);
+        Engine engine = new Engine(p);
+        Text text = engine.text(false);
+        ClaimChecker checker = new ClaimChecker(engine, 11);
+        List<String> wrong = new ArrayList<>();
+        for (Answer a : TestCases.answers(p)) {
+            String claim = "claim d(" + a.of() + ")/d(" + a.wrt().name() + ") = " + text.render(a.expression());
+            SourceFile src = new SourceFile("round-trip", claim);
+            ClaimResult r = checker.check((Stmt.Claim) Parse.statement(src), src);
+            if (!r.correct()) wrong.add(claim + ": " + r.verdict().word + ": " + r.message());
+        }
+        assertTrue(wrong.isEmpty(), problem + ":\n  " + String.join("\n  ", wrong));
     }
 
     /** "LINE VERDICT" for each claim of the file. */
