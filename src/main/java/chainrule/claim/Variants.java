@@ -82,6 +82,12 @@ final class Variants {
                         replace(root, top, hadamardOf(kept))));
             }
         }
+        for (int i = 1; i < fs.size(); i++) {
+            List<Expr> doubled = new ArrayList<>(fs);
+            doubled.add(i, fs.get(i));
+            out.add(new Variant("an extra factor " + text.render(fs.get(i)) + ": it is there twice",
+                    replace(root, top, hadamardOf(doubled))));
+        }
         for (Program.Definition d : program.definitions()) {
             if (!(d.body() instanceof Apply a) || a.order() != 0 || !(a.fn() instanceof Builtin b)) continue;
             var form = b.derivativeFromValue(d.var());

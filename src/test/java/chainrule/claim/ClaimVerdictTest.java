@@ -69,6 +69,8 @@ class ClaimVerdictTest {
                         "the activation derivative sigmoid'(z1) = h1 .* (1 - h1) is missing"),
                 Arguments.of("d(L)/d(b1) = W2'*(y - t) .* sigmoid'(h1)", "incorrect", "sigmoid' is taken at h1, the activation's output"),
                 Arguments.of("d(L)/d(b1) = W2'*(y - t) .* h1", "incorrect", "the factor 1 - h1 is missing"),
+                Arguments.of("d(L)/d(b1) = W2'*(y - t) .* h1 .* (1 - h1) .* (1 - h1)", "incorrect",
+                        "an extra factor 1 - h1: it is there twice"),
                 Arguments.of("d(u)/d(S) = x*c'", "incorrect", "it is the transpose of the derivative"),
                 Arguments.of("d(P)/d(W1) = 4*W1*D", "correct", "agrees"),
                 Arguments.of("d(q)/d(x) = 2*S'*x", "incorrect", "differs from dq/dx"),
