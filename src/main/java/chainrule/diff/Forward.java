@@ -81,6 +81,7 @@ final class Forward {
             case Zero c -> zero(e);
             case Identity c -> zero(e);
             case Ones c -> zero(e);
+            case Commutation c -> zero(e);
             case Add a -> Ex.add(a.terms().stream().map(this::jac).toList());
             case Neg m -> Ex.neg(jac(m.a()));
             case MatMul m -> {
@@ -96,7 +97,8 @@ final class Forward {
             case Power p -> diagTimes(Ex.scale(Ex.num(p.p()), Ex.power(p.a(), p.p() - 1)), jac(p.a()));
             case Transpose t -> {
                 if (t.a().shape().isVector()) yield jac(t.a());
-                throw new Unsupported("Jacobians through the transpose of a matrix are not supported yet");
+                Shape a = t.a().shape();
+                yield Ex.matmul(Ex.commutation(a.rows(), a.cols()), jac(t.a()));
             }
             case Apply a -> diagTimes(Rules.elementwiseDerivative(a.fn(), a.order(), a.a()), jac(a.a()));
             case OpaqueScalar o -> {
@@ -145,7 +147,14 @@ final class Forward {
             }
             case DiagMatrix d -> throw new Unsupported("Jacobians of diag(v) as a matrix are not supported yet");
             case DiagPart d -> throw new Unsupported("Jacobians of diag(A) are not supported yet");
-            case Kron k -> throw new Unsupported("Jacobians through kron(...) are not supported yet");
+            case Kron k -> {
+                // vec(kron(A, B)) = P*kron(vec(A), vec(B)) with P = kron(eye(n), kron(K(q, m), eye(p)))
+                Expr a = k.a(), b = k.b();
+                Expr p = Rules.kronPermutation(a.shape(), b.shape());
+                Expr left = Ex.matmul(Ex.kron(Ex.identity(a.shape().size()), Ex.vec(b)), jac(a));
+                Expr right = Ex.matmul(Ex.kron(Ex.vec(a), Ex.identity(b.shape().size())), jac(b));
+                yield Ex.matmul(p, Ex.add(left, right));
+            }
             case Reshape r -> jac(r.a());
             case Slice c -> {
                 Shape a = c.a().shape();

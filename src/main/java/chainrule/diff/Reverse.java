@@ -162,6 +162,7 @@ final class Reverse {
             case Zero z -> { }
             case Identity i -> { }
             case Ones o -> { }
+            case Commutation k -> { }
             case Add a -> a.terms().forEach(t -> back(t, g));
             case Neg n -> back(n.a(), Ex.neg(g));
             case MatMul m -> {
@@ -221,7 +222,13 @@ final class Reverse {
             });
             case DiagMatrix d -> back(d.v(), d.v().shape().isColumn() ? Ex.diagPart(g) : Ex.transpose(Ex.diagPart(g)));
             case DiagPart d -> back(d.m(), Ex.diagMatrix(g));
-            case Kron k -> throw new Unsupported("gradients through kron(...) are not supported yet");
+            case Kron k -> {
+                // with vec(kron(A, B)) = P*kron(vec(A), vec(B)): vec(dA) = kron(eye(mn), vec(B)')*P'*vec(G), and alike for B
+                Expr a = k.a(), b = k.b();
+                Expr pg = Ex.matmul(Ex.transpose(Rules.kronPermutation(a.shape(), b.shape())), Ex.vec(g));
+                back(a, Ex.reshape(Ex.matmul(Ex.kron(Ex.identity(a.shape().size()), Ex.transpose(Ex.vec(b))), pg), a.shape()));
+                back(b, Ex.reshape(Ex.matmul(Ex.kron(Ex.transpose(Ex.vec(a)), Ex.identity(b.shape().size())), pg), b.shape()));
+            }
             case Reshape r -> back(r.a(), Ex.reshape(g, r.a().shape()));
             case Slice s -> back(s.a(), Rules.embed(g, s.rows(), s.cols(), s.a().shape()));
             case Concat c -> {

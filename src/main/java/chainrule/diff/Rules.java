@@ -25,6 +25,14 @@ final class Rules {
         return Ex.applyD(fn, order + 1, a);
     }
 
+    /**
+     * P with vec(kron(A, B)) = P*kron(vec(A), vec(B)) for A m x n and B p x q:
+     * kron(eye(n), kron(K(q, m), eye(p))) (Magnus and Neudecker).
+     */
+    static Expr kronPermutation(Shape a, Shape b) {
+        return Ex.kron(Ex.identity(a.cols()), Ex.kron(Ex.commutation(b.cols(), a.rows()), Ex.identity(b.rows())));
+    }
+
     /** The axis softmax and friends work over: everything for a vector, each column of a matrix. */
     static Axis softAxis(Shape s) {
         return Ex.columnwise(s) ? Axis.COLUMNS : Axis.ALL;

@@ -77,6 +77,7 @@ public final class Evaluator {
             case Zero z -> Matrices.filled(dim(z.shape().rows()), dim(z.shape().cols()), 0);
             case Identity i -> identity(dim(i.n()));
             case Ones o -> Matrices.filled(dim(o.shape().rows()), dim(o.shape().cols()), 1);
+            case Commutation k -> commutation(dim(k.m()), dim(k.n()));
             case Add a -> sum(a.terms());
             case Neg n -> eval(n.a()).scalarMultiply(-1);
             case MatMul m -> eval(m.a()).multiply(eval(m.b()));
@@ -228,6 +229,15 @@ public final class Evaluator {
     }
 
     /** The rows and columns of a shape under these sizes. */
+    /** K with K*vec(A) = vec(A') for an m x n matrix A: entry (j + n*i, i + m*j) is 1. */
+    static RealMatrix commutation(int m, int n) {
+        RealMatrix k = new Array2DRowRealMatrix(m * n, m * n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) k.setEntry(j + n * i, i + m * j, 1);
+        }
+        return k;
+    }
+
     public int[] dims(Shape s) {
         return new int[] {dim(s.rows()), dim(s.cols())};
     }

@@ -33,6 +33,10 @@ public final class Ex {
         return s.isScalar() ? new Num(1) : new Ones(s);
     }
 
+    public static Expr commutation(Dim m, Dim n) {
+        return m.isOne() || n.isOne() ? identity(m.times(n)) : new Commutation(m, n);
+    }
+
     public static boolean isZero(Expr e) {
         return e instanceof Zero || (e instanceof Num n && n.value() == 0);
     }
@@ -155,6 +159,7 @@ public final class Ex {
             case Zero z -> zero(s.transpose());
             case Ones o -> ones(s.transpose());
             case Identity i -> i;
+            case Commutation k -> commutation(k.n(), k.m());
             case Neg n -> neg(transpose(n.a()));
             case DiagMatrix d -> d;
             default -> new Transpose(a);

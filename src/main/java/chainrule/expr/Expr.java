@@ -31,6 +31,14 @@ public sealed interface Expr {
 
     record Ones(Shape shape) implements Expr {}
 
+    /** The commutation matrix K(m, n): K*vec(A) = vec(A') for an m x n matrix A. */
+    record Commutation(Dim m, Dim n) implements Expr {
+        public Shape shape() {
+            Dim size = m.times(n);
+            return new Shape(size, size);
+        }
+    }
+
     /** Two or more terms of one shape (broadcasting is explicit, see {@link Broadcast}). */
     record Add(List<Expr> terms, Shape shape) implements Expr {}
 

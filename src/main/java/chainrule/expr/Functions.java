@@ -12,6 +12,7 @@ public enum Functions {
     SUM("sum", 1, 2), MEAN("mean", 1, 2), NORM("norm", 1, 1),
     TR("tr", 1, 1), DET("det", 1, 1), LOGDET("logdet", 1, 1), INV("inv", 1, 1),
     DOT("dot", 2, 2), DIAG("diag", 1, 1), KRON("kron", 2, 2), VEC("vec", 1, 1),
+    RESHAPE("reshape", 3, 3), COMMUTATION("commutation", 2, 2),
     EYE("eye", 1, 1), ONES("ones", 1, 2), ZEROS("zeros", 1, 2);
 
     public final String fname;

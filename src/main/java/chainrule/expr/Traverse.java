@@ -20,6 +20,7 @@ public final class Traverse {
             case Zero z -> List.of();
             case Identity i -> List.of();
             case Ones o -> List.of();
+            case Commutation k -> List.of();
             case Add a -> a.terms();
             case Neg n -> List.of(n.a());
             case MatMul m -> List.of(m.a(), m.b());
@@ -53,6 +54,7 @@ public final class Traverse {
             case Zero z -> z;
             case Identity i -> i;
             case Ones o -> o;
+            case Commutation k -> k;
             case Add a -> Ex.add(c);
             case Neg n -> Ex.neg(c.get(0));
             case MatMul m -> Ex.matmul(c.get(0), c.get(1));

@@ -89,6 +89,7 @@ public final class Latex {
             case Zero z -> ATOM;
             case Identity i -> ATOM;
             case Ones o -> ATOM;
+            case Commutation k -> ATOM;
             case Add a -> SUM;
             case Neg n -> UNARY;
             case MatMul m -> PRODUCT;
@@ -128,6 +129,7 @@ public final class Latex {
             case Zero z -> Kind.NONE;
             case Identity i -> Kind.NONE;
             case Ones o -> Kind.NONE;
+            case Commutation k -> Kind.NONE;
             case Add a -> Kind.NONE;
             case Neg n -> Kind.NONE;
             case Power p -> Kind.NONE;
@@ -153,6 +155,7 @@ public final class Latex {
             case Zero z -> z.shape().isScalar() || elementwiseContext(parent) ? "0" : "\\mathbf{0}_{" + sized(z.shape()) + "}";
             case Identity i -> "I_{" + dim(i.n()) + "}";
             case Ones o -> ones(o.shape(), parent);
+            case Commutation k -> "K_{" + dim(k.m()) + "," + dim(k.n()) + "}";
             case Add a -> sum(a);
             case Neg n -> "-" + negated(n.a(), e);
             case MatMul m -> product(m.a(), m.b(), e);

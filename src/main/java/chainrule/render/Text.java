@@ -75,6 +75,7 @@ public final class Text {
             case Zero z -> z.shape().isScalar() ? "0" : elementwiseContext(parent) ? "0" : "zeros(" + dims(z.shape()) + ")";
             case Identity i -> "eye(" + i.n() + ")";
             case Ones o -> elementwiseContext(parent) ? "1" : "ones(" + dims(o.shape()) + ")";
+            case Commutation k -> "commutation(" + k.m() + ", " + k.n() + ")";
             case Add a -> sum(a);
             // -a*b reads as -(a*b): a product needs no parentheses after a minus
             case Neg n -> "-" + wrap(n.a(), e, level(n.a()) < PRODUCT || n.a() instanceof Neg || startsWithMinus(n.a()));

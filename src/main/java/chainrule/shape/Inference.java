@@ -322,6 +322,20 @@ final class Inference {
                 Dim n = c.args().size() > 1 ? dimArg(c.args().get(1), scope) : m;
                 yield new Shape(m, n);
             }
+            case COMMUTATION -> {
+                Dim size = dimArg(c.args().get(0), scope).times(dimArg(c.args().get(1), scope));
+                yield new Shape(size, size);
+            }
+            case RESHAPE -> {
+                Ast argAst = c.args().get(0);
+                Shape arg = u.resolve(infer(argAst, scope));
+                Dim m = dimArg(c.args().get(1), scope), n = dimArg(c.args().get(2), scope);
+                if (u.known(arg) && !arg.size().equals(m.times(n))) {
+                    throw error(c.span(), "cannot reshape " + describe(argAst, arg) + " to " + show(new Shape(m, n))
+                            + ": the numbers of entries differ");
+                }
+                yield new Shape(m, n);
+            }
             default -> matrixFunction(c, f, scope);
         };
     }
@@ -381,7 +395,7 @@ final class Inference {
                 yield new Shape(arg.rows().times(b.rows()), arg.cols().times(b.cols()));
             }
             case VEC -> new Shape(arg.rows().times(arg.cols()), Dim.ONE);
-            case EYE, ONES, ZEROS -> throw new IllegalStateException("handled by call()");
+            case EYE, ONES, ZEROS, COMMUTATION, RESHAPE -> throw new IllegalStateException("handled by call()");
         };
     }
 

@@ -144,6 +144,22 @@ final class Lowering {
             }
             case KRON -> Ex.kron(arg(c, 0), arg(c, 1));
             case VEC -> Ex.vec(arg(c, 0));
+            case RESHAPE -> Ex.reshape(arg(c, 0), s);
+            case COMMUTATION -> {
+                yield Ex.commutation(dimOf(c.args().get(0)), dimOf(c.args().get(1)));
+            }
+        };
+    }
+
+    /** A dimension argument, as inference read it. */
+    private Dim dimOf(Ast a) {
+        return switch (a) {
+            case Ast.Number n -> Dim.of((long) n.value());
+            case Ast.Name n -> Dim.symbol(n.name());
+            case Ast.Binary b when b.op() == Ast.BinOp.ADD -> dimOf(b.left()).plus(dimOf(b.right()));
+            case Ast.Binary b when b.op() == Ast.BinOp.SUB -> dimOf(b.left()).minus(dimOf(b.right()));
+            case Ast.Binary b when b.op() == Ast.BinOp.MUL -> dimOf(b.left()).times(dimOf(b.right()));
+            default -> throw new IllegalStateException("internal: dimension " + a);
         };
     }
 
