@@ -107,7 +107,7 @@ final class Forward {
             }
             case Softmax m -> {
                 Expr z = m.a();
-                if (Ex.columnwise(z.shape())) throw new Unsupported("Jacobians of column-wise softmax are not supported yet");
+                if (Ex.columnwise(z.shape())) yield Ex.matmul(columnwiseSoftmax(m.kind(), z), jac(z));
                 Expr sm = Ex.vec(Ex.softmax(SoftKind.SOFTMAX, z));
                 Dim p = z.shape().size();
                 Expr local = switch (m.kind()) {
@@ -145,8 +145,8 @@ final class Forward {
                 };
                 yield Ex.matmul(local, jac(a));
             }
-            case DiagMatrix d -> throw new Unsupported("Jacobians of diag(v) as a matrix are not supported yet");
-            case DiagPart d -> throw new Unsupported("Jacobians of diag(A) are not supported yet");
+            case DiagMatrix d -> Ex.matmul(diagonalSelection(d.shape().rows()), jac(d.v()));
+            case DiagPart d -> Ex.matmul(Ex.transpose(diagonalSelection(d.shape().rows())), jac(d.m()));
             case Kron k -> {
                 // vec(kron(A, B)) = P*kron(vec(A), vec(B)) with P = kron(eye(n), kron(K(q, m), eye(p)))
                 Expr a = k.a(), b = k.b();
@@ -158,17 +158,49 @@ final class Forward {
             case Reshape r -> jac(r.a());
             case Slice c -> {
                 Shape a = c.a().shape();
-                if (!a.isVector()) throw new Unsupported("Jacobians through slices of a matrix are not supported yet");
-                Expr.Range r = a.isColumn() ? c.rows() : c.cols();
-                yield Ex.slice(jac(c.a()), r, new Expr.Range(Dim.ONE, n));
+                if (a.isVector()) {
+                    Expr.Range r = a.isColumn() ? c.rows() : c.cols();
+                    yield Ex.slice(jac(c.a()), r, new Expr.Range(Dim.ONE, n));
+                }
+                // vec(A[r, c]) = kron(eye(n)[c, :], eye(m)[r, :])*vec(A)
+                Expr rows = Ex.slice(Ex.identity(a.rows()), c.rows(), new Expr.Range(Dim.ONE, a.rows()));
+                Expr cols = Ex.slice(Ex.identity(a.cols()), c.cols(), new Expr.Range(Dim.ONE, a.cols()));
+                yield Ex.matmul(Ex.kron(cols, rows), jac(c.a()));
             }
             case Concat c -> {
                 boolean stacksVec = c.parts().stream().allMatch(p -> p.shape().isVector())
                         && (c.axis() == Axis.VERTICAL ? s.isColumn() : s.isRow());
-                if (!stacksVec) throw new Unsupported("Jacobians through concatenated matrices are not supported yet");
-                yield Ex.concat(Axis.VERTICAL, c.parts().stream().map(this::jac).toList());
+                // side by side, the vec forms stack; stacked vertically, each part's rows sit in every column
+                if (stacksVec || c.axis() == Axis.HORIZONTAL) yield Ex.concat(Axis.VERTICAL, c.parts().stream().map(this::jac).toList());
+                List<Expr> terms = new ArrayList<>();
+                Dim offset = Dim.of(0);
+                for (Expr part : c.parts()) {
+                    Dim rows = part.shape().rows();
+                    Expr place = Ex.slice(Ex.identity(s.rows()), new Expr.Range(Dim.ONE, s.rows()),
+                            new Expr.Range(offset.plus(Dim.ONE), offset.plus(rows)));
+                    terms.add(Ex.matmul(Ex.kron(Ex.identity(s.cols()), place), jac(part)));
+                    offset = offset.plus(rows);
+                }
+                yield Ex.add(terms);
             }
             case Derivative d -> jac(expander.expand(d));
+        };
+    }
+
+    /** S with vec(diag(v)) = S*v: diag(vec(eye(n)))*kron(ones(n, 1), eye(n)). */
+    private static Expr diagonalSelection(Dim size) {
+        return Ex.matmul(Ex.diagMatrix(Ex.vec(Ex.identity(size))), Ex.kron(Ex.ones(Shape.column(size)), Ex.identity(size)));
+    }
+
+    /** The Jacobian of softmax (and kin) taken down each column of an m x B matrix: block diagonal. */
+    private static Expr columnwiseSoftmax(SoftKind kind, Expr z) {
+        Dim m = z.shape().rows(), b = z.shape().cols();
+        Expr d = Ex.diagMatrix(Ex.vec(Ex.softmax(SoftKind.SOFTMAX, z)));
+        Expr blocks = Ex.kron(Ex.identity(b), Ex.ones(new Shape(m, m)));
+        return switch (kind) {
+            case SOFTMAX -> Ex.sub(d, Ex.matmul(Ex.matmul(d, blocks), d));
+            case LOG_SOFTMAX -> Ex.sub(Ex.identity(m.times(b)), Ex.matmul(blocks, d));
+            case LOGSUMEXP -> Ex.matmul(Ex.kron(Ex.identity(b), Ex.ones(new Shape(Dim.ONE, m))), d);
         };
     }
 
