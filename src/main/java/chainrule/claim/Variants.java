@@ -113,6 +113,10 @@ final class Variants {
                 for (Expr t : a.terms()) {
                     List<Expr> rest = new ArrayList<>(a.terms());
                     rest.remove(t);
+                    List<Expr> flipped = new ArrayList<>(a.terms());
+                    flipped.set(flipped.indexOf(t), Ex.neg(t));
+                    out.add(new Variant("the term " + text.render(t) + " has the wrong sign",
+                            replace(root, node, Ex.add(flipped))));
                     out.add(new Variant("a term is missing: " + text.render(t)
                             + " (a path to the variable is left out: a skip connection, a second use of a shared weight, or a bias)",
                             replace(root, node, Ex.add(rest))));

@@ -64,6 +64,7 @@ class ClaimVerdictTest {
                 Arguments.of("d(L)/d(W2) = -(y - t)*h1'", "incorrect", "the sign is wrong"),
                 Arguments.of("d(L)/d(W2) = 2*(y - t)*h1'", "incorrect", "a factor of 2 too many"),
                 Arguments.of("d(q)/d(x) = S*x", "incorrect", "a term is missing"),
+                Arguments.of("d(L)/d(W2) = (y + t)*h1'", "incorrect", "the term -t has the wrong sign"),
                 Arguments.of("d(L)/d(x) = W1'*(W2'*(y - t) .* h1 .* (1 - h1))", "incorrect", "a term is missing: Wx'*(y - t)"),
                 Arguments.of("d(L)/d(W1) = (W2'*(y - t))*x'", "incorrect",
                         "the activation derivative sigmoid'(z1) = h1 .* (1 - h1) is missing"),
