@@ -1,5 +1,6 @@
 package chainrule.simplify;
 
+import chainrule.expr.Dim;
 import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
@@ -14,7 +15,23 @@ final class PropertyRules {
     private PropertyRules() {}
 
     static List<Rule.Named> all(Program p) {
-        return List.of(new Rule.Named("a one-hot vector sums to 1", e -> onehotSum(e, p)));
+        return List.of(new Rule.Named("a one-hot vector sums to 1", e -> onehotSum(e, p)),
+                new Rule.Named("centred data sums to 0", e -> centredSum(e, p)));
+    }
+
+    /** sum(X - mean(X, 2), 2) = 0 (and alike down columns): data centred along an axis sums to 0 along it. */
+    static Optional<Expr> centredSum(Expr e, Program p) {
+        if (!(e instanceof Reduce r) || r.axis() == Expr.Axis.ALL) return Optional.empty();
+        Expr body = r.a() instanceof Var v && p.byName().get(v.name()) instanceof Program.Definition d ? d.body() : r.a();
+        if (!(body instanceof Add a) || a.terms().size() != 2 || !(a.terms().get(1) instanceof Neg n)) return Optional.empty();
+        Expr y = a.terms().get(0);
+        if (!(n.a() instanceof Broadcast b) || !(b.a() instanceof Divide mean)) return Optional.empty();
+        Expr count = mean.b() instanceof Broadcast c ? c.a() : mean.b();
+        Dim along = r.axis() == Expr.Axis.ROWS ? y.shape().cols() : y.shape().rows();
+        boolean counts = count instanceof Num k ? along.isConstant() && k.value() == along.constant()
+                : count instanceof Size z && z.dim().equals(along);
+        if (counts && mean.a().equals(Ex.reduce(r.axis(), y))) return Optional.of(Ex.zero(r.shape()));
+        return Optional.empty();
     }
 
     static Optional<Expr> onehotSum(Expr e, Program p) {
