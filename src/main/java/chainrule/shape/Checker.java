@@ -500,11 +500,4 @@ public final class Checker {
         List<String> near = Functions.near(name, all);
         return near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
     }
-
-    /** The shape of a declared dimension symbol set, for callers that list them. */
-    public static Set<String> symbolsOf(Shape s) {
-        Set<String> out = new java.util.TreeSet<>(s.rows().symbols());
-        out.addAll(s.cols().symbols());
-        return out;
-    }
 }
