@@ -201,6 +201,16 @@ final class Notation {
         return !result.equals(acc);
     }
 
+    /**
+     * Whether the left operand of a product written in text needs parentheses: a sum does; the
+     * grammar would read any product right, but an elementwise one before a matrix product gets
+     * them for the reader, as textbooks write (x .* y)*v'.
+     */
+    static boolean textLeftParens(Expr left, Op op) {
+        if (prec(left, Style.TEXT).compareTo(Prec.PRODUCT) < 0) return true;
+        return (op == Op.MATRIX || op == Op.SCALE) && (left instanceof Hadamard || left instanceof Divide);
+    }
+
     /** The factors of e as text writes it, and the operators between them. */
     private static void flatten(Expr e, List<Expr> factors, List<Op> ops) {
         Infix in = prec(e, Style.TEXT) == Prec.PRODUCT ? infix(e) : null;
@@ -213,7 +223,7 @@ final class Notation {
             factors.add(e);
             return;
         }
-        if (prec(in.left(), Style.TEXT).compareTo(Prec.PRODUCT) < 0) factors.add(in.left());
+        if (textLeftParens(in.left(), in.op())) factors.add(in.left());
         else flatten(in.left(), factors, ops);
         ops.add(in.op());
         if (textParens(in.left(), in.op(), in.right(), e.shape())) factors.add(in.right());

@@ -48,7 +48,7 @@ public final class Text {
         return wrap(e, Notation.prec(e, Style.TEXT).compareTo(at) < 0);
     }
 
-    /** A product: the left operand needs no parentheses (the grammar reads products from the left), the right one may. */
+    /** A product: its right operand in parentheses where regrouping would change it, its left one for clarity only. */
     private String product(Expr whole, Notation.Infix in) {
         String op = switch (in.op()) {
             case MATRIX, SCALE -> unicode ? "·" : "*";
@@ -57,7 +57,7 @@ public final class Text {
             case DIVIDE -> " / ";
             case KRON, OTHER -> throw new IllegalStateException("internal: no infix " + in.op() + " in text");
         };
-        boolean left = Notation.prec(in.left(), Style.TEXT).compareTo(Prec.PRODUCT) < 0;
+        boolean left = Notation.textLeftParens(in.left(), in.op());
         return wrap(in.left(), left) + op + wrap(in.right(), Notation.textParens(in.left(), in.op(), in.right(), whole.shape()));
     }
 
