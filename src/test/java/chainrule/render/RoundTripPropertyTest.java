@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  * the shape and the value must be the same. 2,000 expressions (seeds 0..1999) in CI; the long
  * run sets the count: {@code scripts/roundtrip.sh 100000} (system property chainrule.roundtrip).
  */
-class RoundTripPropertyTest {
+public class RoundTripPropertyTest {
     static final int COUNT = Integer.getInteger("chainrule.roundtrip", 2000);
     static final int GROUPS = 20;
 
@@ -59,7 +59,7 @@ class RoundTripPropertyTest {
     }
 
     /** Null when expression number i reads back to its own value; otherwise what differs. */
-    static String one(int i) {
+    public static String one(int i) {
         Random r = new Random(i);
         Expr e = new RandomExpressions(PROGRAM, r).any(1 + r.nextInt(4));
         List<RoundTrip.At> points = new ArrayList<>();
