@@ -111,8 +111,10 @@ final class Notation {
         if (side == Side.RIGHT && startsWithMinus(child)) return true;
         if (mine.compareTo(theirs) < 0) return true;
         if (mine.compareTo(theirs) > 0) {
-            // textbooks put a matrix product inside an elementwise division on the right in parentheses
-            return style == Style.LATEX && side == Side.RIGHT && parent == Op.EDIVIDE && mine == Prec.MATRIX;
+            // textbooks put a matrix product inside an elementwise division on the right in
+            // parentheses, and a Kronecker product inside any other product
+            return style == Style.LATEX && (side == Side.RIGHT && parent == Op.EDIVIDE && mine == Prec.MATRIX
+                    || op(child, style) == Op.KRON);
         }
         if (style == Style.TEXT) return side == Side.RIGHT;
         boolean matrixKind = op(child, style) == Op.MATRIX || op(child, style) == Op.SCALE;
@@ -312,15 +314,20 @@ final class Notation {
      * shape the way the shape checker combines them, at least one written out otherwise.
      */
     static List<Expr> elementwise(List<Expr> operands, Shape target) {
-        List<Expr> out = greedy(operands, target, false);
-        return out != null ? out : greedy(operands, target, true);
+        List<Expr> out = greedy(operands, target, -1);
+        // one written out: ones(m, n) reads better than s*ones(m, n)
+        for (int i = 0; out == null && i < operands.size(); i++) {
+            if (operands.get(i) instanceof Ones || operands.get(i) instanceof Zero) out = greedy(operands, target, i);
+        }
+        for (int i = 0; out == null && i < operands.size(); i++) out = greedy(operands, target, i);
+        return out;
     }
 
-    private static List<Expr> greedy(List<Expr> operands, Shape target, boolean firstWhole) {
+    private static List<Expr> greedy(List<Expr> operands, Shape target, int whole) {
         List<Expr> out = new ArrayList<>();
         Shape running = null;
         for (Expr e : operands) {
-            Expr n = out.isEmpty() && firstWhole ? null : narrow(e);
+            Expr n = out.size() == whole ? null : narrow(e);
             Shape joined = n == null ? null : combine(running, n.shape());
             if (joined != null) {
                 out.add(n);
