@@ -1,15 +1,12 @@
 package chainrule.cli;
 
-import chainrule.app.Answer;
+import chainrule.app.CodeGeneration;
 import chainrule.app.Engine;
-import chainrule.codegen.Module;
 import chainrule.codegen.Target;
-import chainrule.diff.Step;
 import chainrule.shape.Program;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,17 +74,7 @@ final class CodegenCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The module for these derive requests: the same named steps that 'derive --steps' prints. */
     static String generate(Program p, List<Program.Derive> requests, Target t) {
-        Engine engine = new Engine(p);
-        List<Answer> answers = new ArrayList<>();
-        for (Program.Derive d : requests) answers.addAll(engine.derive(d));
-        List<Module.Gradient> gradients = new ArrayList<>();
-        List<Step> all = new ArrayList<>();
-        for (Answer a : answers) {
-            gradients.add(new Module.Gradient("d(" + a.of() + ")/d(" + a.wrt().name() + ")", a.allSteps()));
-            all.addAll(a.allSteps());
-        }
-        return Module.generate(p, gradients, t, engine.expander(all));
+        return CodeGeneration.forRequests(new Engine(p), requests, t);
     }
 }

@@ -122,6 +122,11 @@ final class Helpers {
                     k[(j + n * i).reshape(-1), (i + m * j).reshape(-1)] = 1
                     return k
                 """);
+        add("_kron", "", """
+                def _kron(a, b):
+                    # torch 1.13's kron fails on a transposed (non-contiguous) argument
+                    return torch.kron(a.contiguous(), b.contiguous())
+                """);
         add("_erf", """
                 def _erf(x):
                     # NumPy has no erf: its Taylor series near 0, the continued fraction of erfc further out

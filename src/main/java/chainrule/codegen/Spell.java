@@ -65,9 +65,9 @@ final class Spell {
                 String d = dim(s.dim());
                 yield new Code(d, Code.precedence(d), false);
             }
-            case Zero z -> Code.atom(lib() + ".zeros(" + shape(z.shape()) + dtype() + ")");
+            case Zero z -> Code.atom(lib() + ".zeros((" + shape(z.shape()) + ")" + dtype() + ")");
             case Identity i -> Code.atom(lib() + ".eye(" + dim(i.n()) + dtype() + ")");
-            case Ones o -> Code.atom(lib() + ".ones(" + shape(o.shape()) + dtype() + ")");
+            case Ones o -> Code.atom(lib() + ".ones((" + shape(o.shape()) + ")" + dtype() + ")");
             case Commutation k -> Code.atom("_commutation(" + dim(k.m()) + ", " + dim(k.n()) + ")");
             case Add a -> add(a);
             case Neg n -> {
@@ -100,7 +100,7 @@ final class Spell {
             case MatFn m -> matFn(m);
             case DiagMatrix d -> Code.atom(lib() + ".diagflat(" + array(ctx.sub(d.v())).text() + ")");
             case DiagPart d -> Code.atom((numpy() ? "np.diag(" : "torch.diagonal(") + array(ctx.sub(d.m())).text() + ").reshape(-1, 1)");
-            case Kron k -> Code.atom(lib() + ".kron(" + array(ctx.sub(k.a())).text() + ", " + array(ctx.sub(k.b())).text() + ")");
+            case Kron k -> Code.atom((numpy() ? "np.kron(" : "_kron(") + array(ctx.sub(k.a())).text() + ", " + array(ctx.sub(k.b())).text() + ")");
             case Reshape r -> reshape(r);
             case Slice s -> slice(s);
             case Concat c -> concat(c);
