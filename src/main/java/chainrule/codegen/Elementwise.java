@@ -59,6 +59,8 @@ final class Elementwise {
                     List.of("torch.nn.functional.gelu({x})", "_gelu_grad({x})"))),
             Map.entry("elu", of(List.of("_elu({x})", "_elu_grad({x})"),
                     List.of("torch.nn.functional.elu({x})", "_elu_grad({x})"))),
+            Map.entry("leaky_relu", of(List.of("_leaky_relu({x})", "_leaky_relu_grad({x})", "np.zeros_like({x})"),
+                    List.of("torch.nn.functional.leaky_relu({x})", "_leaky_relu_grad({x})", "torch.zeros_like({x})"))),
             Map.entry("silu", of(List.of("_silu({x})", "_silu_grad({x})"),
                     List.of("torch.nn.functional.silu({x})", "_silu_grad({x})"))));
 

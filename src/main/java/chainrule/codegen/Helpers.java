@@ -174,6 +174,17 @@ final class Helpers {
                 def _elu_grad(x):
                     return torch.where(x > 0, torch.ones_like(x), torch.exp(torch.clamp(x, max=0.0)))
                 """);
+        add("_leaky_relu", """
+                def _leaky_relu(x):
+                    return np.where(x > 0, x, 0.01 * x)
+                """, "");
+        add("_leaky_relu_grad", """
+                def _leaky_relu_grad(x):
+                    return np.where(x > 0, 1.0, 0.01)
+                """, """
+                def _leaky_relu_grad(x):
+                    return torch.where(x > 0, torch.ones_like(x), torch.full_like(x, 0.01))
+                """);
         add("_silu", """
                 def _silu(x):
                     return x * _sigmoid(x)
