@@ -59,8 +59,8 @@ final class Identifiers {
                 out.appendCodePoint(c);
             } else if (c < 0x10000 && GREEK.containsKey((char) c)) {
                 out.append(GREEK.get((char) c));
-            } else if (Character.isDigit(c)) {
-                out.append(Character.getNumericValue(c));
+            } else if (Character.getNumericValue(c) >= 0 && Character.getNumericValue(c) <= 9) {
+                out.append(Character.getNumericValue(c)); // x₂ is x2
             } else {
                 out.append("u").append(Integer.toHexString(c));
             }
