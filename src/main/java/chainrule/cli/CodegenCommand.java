@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
             "  chainrule codegen test-cases/seeds/003_mnist_sigmoid_softmax.nn --target numpy -o mnist_grad.py",
             "  python3 -c 'import mnist_grad; print(mnist_grad.gradients(values)[\"d(L)/d(W2)\"])'"})
 final class CodegenCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn); - reads standard input")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
     String file;
 
     @Option(names = "--target", paramLabel = "numpy|torch", required = true,
