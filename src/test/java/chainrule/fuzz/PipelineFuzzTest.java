@@ -70,7 +70,10 @@ class PipelineFuzzTest {
     }
 
     private static void assertPlaced(ChainRuleException e) {
+        assertFalse(e.problems().isEmpty());
         for (Problem p : e.problems()) {
+            // after the first 20 messages a last line says the rest were left out: it has no one place
+            if (p.message().startsWith("too many errors")) continue;
             assertTrue(p.source() != null && p.span() != null && p.span().known(),
                     () -> "a message without a place: " + p.render());
             assertFalse(p.render().isEmpty());
