@@ -4,6 +4,7 @@ import chainrule.app.Engine;
 import chainrule.diff.Derived;
 import chainrule.diff.Step;
 import chainrule.eval.Evaluator;
+import chainrule.eval.Limits;
 import chainrule.eval.Point;
 import chainrule.eval.Sampler;
 import chainrule.expr.Builtin;
@@ -89,6 +90,8 @@ public final class ClaimChecker {
         List<Point> raw = new ArrayList<>();
         for (int i = 0; i < POINTS; i++) {
             Point p = sampler.draw();
+            Limits.check(source, claim.span(), "the claim", derived.answer(), p.sizes());
+            for (Expr step : steps) Limits.check(source, claim.span(), "the claim", step, p.sizes());
             raw.add(p);
             points.add(Sampler.evaluateDefinitions(program, p, expand));
         }

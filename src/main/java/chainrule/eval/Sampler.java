@@ -62,6 +62,7 @@ public final class Sampler {
     /** A point where the program is smooth, or the last one tried after {@value #MAX_TRIES} tries. */
     public Point draw() {
         Map<String, Long> sizes = sizesFor(drawn++);
+        Limits.check(program, sizes);
         Point point = null;
         double scale = 1;
         for (int attempt = 0; attempt < MAX_TRIES; attempt++) {

@@ -67,6 +67,8 @@ public final class Verifier {
     /** The check at one point; {@code directions} draws the directions where the variable is large. */
     public static PointCheck checkAt(Program p, Point point, Expr of, Var wrt, Expr symbolic,
             Function<Derivative, Expr> expand, Random directions) {
+        Limits.check(p.source(), requestSpan(p, of, wrt), "the check of d(" + of + ")/d(" + wrt.name() + ")", symbolic,
+                point.sizes());
         Map<String, RealMatrix> values = Sampler.evaluateDefinitions(p, point, expand);
         RealMatrix sym = new Evaluator(point.sizes(), values, expand).eval(symbolic);
         Shape expectedShape = Ex.derivativeShape(of.shape(), wrt.shape());
@@ -83,6 +85,15 @@ public final class Verifier {
         }
         FiniteDifferences.Estimate expected = fd.estimate(of, wrt, point, values);
         return new PointCheck(point, relativeError(expected, sym), expected.value(), sym, false, n);
+    }
+
+    /** Where the file asks for d(of)/d(wrt): the derive request, or else the definition of {@code of}. */
+    private static chainrule.source.Span requestSpan(Program p, Expr of, Var wrt) {
+        for (Program.Request r : p.requests()) {
+            if (r instanceof Program.Derive d && d.of().equals(of) && d.wrt().contains(wrt)) return d.span();
+        }
+        if (of instanceof Var v && p.byName().get(v.name()) instanceof Program.Definition d) return d.span();
+        return p.requests().isEmpty() ? chainrule.source.Span.NONE : p.requests().get(0).span();
     }
 
     /** J * d for the vec-Jacobian J of a derivative; a gradient's is taken entry by entry, without a copy of it. */

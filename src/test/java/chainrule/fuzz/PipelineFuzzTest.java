@@ -10,6 +10,7 @@ import chainrule.claim.ClaimChecker;
 import chainrule.claim.ClaimResult;
 import chainrule.cli.Loader;
 import chainrule.eval.CheckResult;
+import chainrule.eval.Limits;
 import chainrule.render.Latex;
 import chainrule.render.Text;
 import chainrule.shape.Program;
@@ -29,15 +30,21 @@ import java.nio.charset.StandardCharsets;
  * test-cases/ and every finding so far). README's test section has the command of a long run.
  */
 class PipelineFuzzTest {
+    static final long MAX_ENTRIES = 20_000;
 
     @FuzzTest(maxDuration = "10m")
     void pipeline(byte[] input) {
         // bytes that are not UTF-8 become U+FFFD (the loader's own check of them is tested elsewhere)
         SourceFile source = new SourceFile("fuzz.nn", new String(input, StandardCharsets.UTF_8));
+        // numeric work on small matrices only, so an input runs in milliseconds; the limit's message is an outcome too
+        long limit = Limits.maxEntries();
+        Limits.setMaxEntries(MAX_ENTRIES);
         try {
             run(source);
         } catch (ChainRuleException e) {
             assertPlaced(e);
+        } finally {
+            Limits.setMaxEntries(limit);
         }
     }
 
