@@ -3,9 +3,9 @@ package chainrule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
+import chainrule.shape.Checker;
 import chainrule.claim.ClaimResult;
 import chainrule.cli.ShapesCommandAccess;
 import chainrule.parse.Parse;
@@ -73,12 +73,11 @@ class TestCasesTest {
         Program p = TestCases.load(problem);
         Engine engine = new Engine(p);
         Text text = engine.text(false);
-        ClaimChecker checker = new ClaimChecker(engine, 11);
         List<String> wrong = new ArrayList<>();
         for (Answer a : TestCases.answers(p)) {
             String claim = "claim d(" + a.of() + ")/d(" + a.wrt().name() + ") = " + text.render(a.expression());
             SourceFile src = new SourceFile("round-trip", claim);
-            ClaimResult r = checker.check((Stmt.Claim) Parse.statement(src), src);
+            ClaimResult r = engine.check(Checker.claim(p, src, (Stmt.Claim) Parse.statement(src)), 11);
             if (!r.correct()) wrong.add(claim + ": " + r.verdict().word + ": " + r.message());
         }
         assertTrue(wrong.isEmpty(), problem + ":\n  " + String.join("\n  ", wrong));
@@ -88,11 +87,10 @@ class TestCasesTest {
     private static void claims(Path problem, List<String> expected) {
         Program p = TestCases.load(problem);
         Engine engine = new Engine(p);
-        ClaimChecker checker = new ClaimChecker(engine, 3);
         Map<Integer, ClaimResult> byLine = new LinkedHashMap<>();
         for (Program.Request r : p.requests()) {
             if (r instanceof Program.Claim c) {
-                ClaimResult res = checker.check(c.claim(), p.source());
+                ClaimResult res = engine.check(c, 3);
                 byLine.put(res.line(), res);
             }
         }
