@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -54,8 +53,6 @@ final class ApiRequest {
             var at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw new BadBody("the request body is not valid JSON" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new BadBody("the request body cannot be read: " + e.getMessage());
         }
         List<String> allowed = FIELDS.get(endpoint);
         if (root == null || !root.isObject()) {

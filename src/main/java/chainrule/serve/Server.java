@@ -82,6 +82,11 @@ public final class Server implements AutoCloseable {
         return javalin.port();
     }
 
+    /** Requests being worked on or waiting for a worker. */
+    int load() {
+        return workers.load();
+    }
+
     /** Blocks until the server is closed (by a shutdown hook on Ctrl-C or SIGTERM, or by close()). */
     public void awaitStop() throws InterruptedException {
         stopped.await();

@@ -46,6 +46,11 @@ final class Workers implements AutoCloseable {
         this.limit = limit;
     }
 
+    /** Requests being worked on or waiting for a worker. */
+    int load() {
+        return pool.getActiveCount() + pool.getQueue().size();
+    }
+
     Duration limit() {
         return limit;
     }
