@@ -175,8 +175,7 @@ async function update() {
     const shapes = await api('shapes', { source });
     if (mine !== generation) return;
     if (shapes.body.error) {
-      showErrors(shapes.body.error);
-      document.querySelector('.results').classList.remove('stale');
+      showErrors(shapes.body.error); // the answers below stay, greyed, until the problem reads again
       return;
     }
     clearErrors();
@@ -199,7 +198,7 @@ async function update() {
   } catch (e) {
     if (mine === generation) { $('status').className = 'bad'; $('status').textContent = 'the server did not answer: ' + e.message; }
   } finally {
-    if (mine === generation) document.querySelector('.results').classList.remove('stale');
+    if (mine === generation && !errorLines.size) document.querySelector('.results').classList.remove('stale');
   }
 }
 
