@@ -76,12 +76,9 @@ class BrowserTest {
         waiting().until(d -> d.findElements(By.cssSelector("#examples option")).size() > 1);
     }
 
-    /** Until the page has answered what the editor holds now. */
+    /** Until the page has answered what the editor holds now (no keystroke waiting, no request under way). */
     private static void settled() {
-        waiting().until(d -> {
-            String status = d.findElement(By.id("status")).getText();
-            return !status.isEmpty() && !status.startsWith("working");
-        });
+        waiting().until(d -> "idle".equals(((ChromeDriver) d).executeScript("return document.body.dataset.state")));
     }
 
     private static void shot(String name) throws IOException {
@@ -89,8 +86,11 @@ class BrowserTest {
         Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The names in the shapes table, read in one step (the table is redrawn as answers come). */
+    @SuppressWarnings("unchecked")
     private static List<String> shapeNames() {
-        return browser.findElements(By.cssSelector("#shapes tbody td.name")).stream().map(WebElement::getText).toList();
+        return (List<String>) ((ChromeDriver) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#shapes tbody td.name'), td => td.textContent)");
     }
 
     @Test
@@ -102,9 +102,9 @@ class BrowserTest {
         for (String name : names) {
             examples.selectByValue(name);
             waiting().until(d -> d.findElement(By.id("source")).getAttribute("value").contains("derive"));
-            waiting().until(d -> d.findElements(By.cssSelector("#derivatives .katex")).size() > 0
-                    && d.findElements(By.cssSelector("#claims .verdict")).size() > 0);
             settled();
+            assertTrue(browser.findElements(By.cssSelector("#derivatives .katex")).size() > 0, name);
+            assertTrue(browser.findElements(By.cssSelector("#claims .verdict")).size() > 0, name);
             assertFalse(shapeNames().isEmpty(), name);
             for (WebElement v : browser.findElements(By.cssSelector("#claims .verdict"))) {
                 assertTrue(v.getText().matches("(correct|incorrect|shape-error|partly-correct).*"), v.getText());
@@ -114,8 +114,10 @@ class BrowserTest {
         }
         // seed 003: its three claims, the last a shape error
         examples.selectByValue("003_mnist_sigmoid_softmax");
-        waiting().until(d -> d.findElements(By.cssSelector("#claims .verdict")).size() == 3
-                && d.findElements(By.cssSelector("#claims .verdict")).get(2).getText().equals("shape-error"));
+        settled();
+        List<WebElement> verdicts = browser.findElements(By.cssSelector("#claims .verdict"));
+        assertEquals(3, verdicts.size());
+        assertEquals("shape-error", verdicts.get(2).getText());
         browser.manage().window().setSize(new Dimension(1400, 1900));
         shot("page-003");
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -130,9 +132,9 @@ class BrowserTest {
         editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         String net = "x : 3\nW : 2 x 3\nh = tanh(W*x)\nL = sum(h)\nderive L wrt W\nclaim d(L)/d(W) = (1 - h .^ 2)*x'\n";
         for (char c : net.toCharArray()) editor.sendKeys(String.valueOf(c));
-        waiting().until(d -> d.findElements(By.cssSelector("#claims .verdict")).size() == 1
-                && d.findElements(By.cssSelector("#derivatives .katex")).size() > 0);
         settled();
+        assertEquals(1, browser.findElements(By.cssSelector("#claims .verdict")).size());
+        assertTrue(browser.findElements(By.cssSelector("#derivatives .katex")).size() > 0);
         assertEquals(List.of("x", "W", "h", "L"), shapeNames());
         assertEquals("correct", browser.findElement(By.cssSelector("#claims .verdict")).getText());
         assertTrue(browser.findElement(By.cssSelector("#derivatives .check")).getText().startsWith("numeric check: passed"));
@@ -140,7 +142,7 @@ class BrowserTest {
 
         // a line whose shapes do not fit: marked at its line, in the gutter and in the list
         for (char c : "z = W*h\n".toCharArray()) editor.sendKeys(String.valueOf(c));
-        waiting().until(d -> d.findElements(By.cssSelector("#gutter .ln.error")).size() > 0);
+        settled();
         List<WebElement> marked = browser.findElements(By.cssSelector("#gutter .ln.error"));
         assertEquals(1, marked.size());
         assertEquals("7", marked.get(0).getAttribute("data-line"));
@@ -156,8 +158,9 @@ class BrowserTest {
         assertTrue(url.startsWith(base + "#src="), url);
         browser.get("about:blank");
         open(url);
-        waiting().until(d -> d.findElement(By.id("source")).getAttribute("value").equals(typed));
-        waiting().until(d -> d.findElements(By.cssSelector("#gutter .ln.error[data-line='7']")).size() == 1);
+        settled();
+        assertEquals(typed, browser.findElement(By.id("source")).getAttribute("value"));
+        assertEquals(1, browser.findElements(By.cssSelector("#gutter .ln.error[data-line='7']")).size());
     }
 
     @Test
@@ -166,8 +169,8 @@ class BrowserTest {
         String evil = "# <img src=x onerror=\"document.title='pwned'\">\nx : 3\n<script>document.title='pwned'</script> = x\n";
         ((ChromeDriver) browser).executeScript(
                 "const e = document.getElementById('source'); e.value = arguments[0]; e.dispatchEvent(new Event('input'));", evil);
-        waiting().until(d -> d.findElements(By.cssSelector("#errors li")).size() > 0);
         settled();
+        assertTrue(browser.findElements(By.cssSelector("#errors li")).size() > 0);
         assertFalse(browser.getTitle().contains("pwned"));
         assertTrue(browser.findElements(By.cssSelector("#errors img, #errors script, #shapes img")).isEmpty());
         assertTrue(browser.findElement(By.id("errors")).getText().contains("<script>"), browser.findElement(By.id("errors")).getText());

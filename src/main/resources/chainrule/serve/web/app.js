@@ -159,14 +159,17 @@ function showClaims(res) {
 
 // ---- as you type
 
+// body[data-state] is idle once the page has answered what the editor holds (tests wait for it)
 function schedule() {
   clearTimeout(timer);
-  timer = setTimeout(update, DEBOUNCE_MS);
+  document.body.dataset.state = 'pending';
+  timer = setTimeout(() => { timer = null; update(); }, DEBOUNCE_MS);
 }
 
 async function update() {
   const source = editor.value;
   const mine = ++generation;
+  document.body.dataset.state = 'working';
   updateShareLink(false);
   $('status').className = '';
   $('status').textContent = 'working…';
@@ -199,6 +202,7 @@ async function update() {
     if (mine === generation) { $('status').className = 'bad'; $('status').textContent = 'the server did not answer: ' + e.message; }
   } finally {
     if (mine === generation && !errorLines.size) document.querySelector('.results').classList.remove('stale');
+    if (mine === generation && timer === null) document.body.dataset.state = 'idle';
   }
 }
 
