@@ -102,13 +102,14 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    private void api(Context ctx, String endpoint) throws InterruptedException {
+    private void api(Context ctx, String endpoint) throws InterruptedException, java.io.IOException {
         // the declared length first, so that a large body is refused before it is read
         if (ctx.contentLength() > MAX_BODY) {
             json(ctx, 413, tooLarge());
             return;
         }
-        byte[] bytes = ctx.bodyAsBytes();
+        // read no further than the limit: a body sent in chunks, without a length, is stopped here
+        byte[] bytes = ctx.req().getInputStream().readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
             json(ctx, 413, tooLarge());
             return;

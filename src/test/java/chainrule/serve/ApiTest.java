@@ -155,6 +155,12 @@ class ApiTest {
         var a = client.post("/api/shapes", Client.body(big));
         assertEquals(413, a.status(), a.body());
         assertTrue(json(a).get("error").get("message").asText().contains("larger than 256 KB"));
+        // sent in chunks, without a length: stopped as it is read
+        byte[] bytes = Client.body(big).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var chunked = client.send(HttpRequest.newBuilder(URI.create(client.base() + "/api/shapes"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build());
+        assertEquals(413, chunked.status(), chunked.body());
+        assertTrue(json(chunked).get("error").get("message").asText().contains("larger than 256 KB"));
         // just under the limit is fine
         var ok = client.post("/api/shapes", Client.body("# " + "x".repeat(Server.MAX_BODY - 100) + "\nx : 3\n"));
         assertEquals(200, ok.status(), ok.body());
