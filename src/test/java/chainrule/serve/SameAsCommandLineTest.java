@@ -53,9 +53,9 @@ class SameAsCommandLineTest {
             // latex checks the claims again, as check does: once a file is enough for that
             if (!claims || seed) tests.add(same(file, "latex", new String[] {"latex", file}, Client.body(source)));
             if (DERIVE.matcher(source).find()) {
-                // the numeric check on the seed questions; everywhere else the steps alone, to keep the test short
-                String[] args = seed ? new String[] {"derive", file, "--steps", "--check"} : new String[] {"derive", file, "--steps"};
-                String body = seed ? Client.body(source, "\"steps\": true", "\"check\": true") : Client.body(source, "\"steps\": true");
+                // steps and the numeric check on the seed questions; elsewhere the answers alone, to keep the test short
+                String[] args = seed ? new String[] {"derive", file, "--steps", "--check"} : new String[] {"derive", file};
+                String body = seed ? Client.body(source, "\"steps\": true", "\"check\": true") : Client.body(source);
                 tests.add(same(file, "derive", args, body));
             }
             if (claims) tests.add(same(file, "check", new String[] {"check", file}, Client.body(source)));
