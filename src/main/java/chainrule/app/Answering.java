@@ -1,6 +1,7 @@
 package chainrule.app;
 
 import chainrule.claim.ClaimResult;
+import chainrule.codegen.Target;
 import chainrule.diff.Answer;
 import chainrule.eval.CheckResult;
 import chainrule.eval.Evaluator;
@@ -36,6 +37,7 @@ public final class Answering {
             case Request.Shapes s -> new Result.Shapes(p);
             case Request.Eval e -> new Result.Evaluated(p, eval(engine, e));
             case Request.Latex l -> latex(engine, l);
+            case Request.Codegen c -> code(engine, c);
         };
     }
 
@@ -81,7 +83,7 @@ public final class Answering {
     }
 
     /** The derive requests of a file, or the one given by of and wrt (either taken from the file when missing). */
-    static List<Program.Derive> derives(Program p, String of, List<String> wrt) {
+    public static List<Program.Derive> derives(Program p, String of, List<String> wrt) {
         List<Program.Derive> out = new ArrayList<>();
         if (of == null && wrt == null) {
             for (Program.Request r : p.requests()) if (r instanceof Program.Derive d) out.add(d);
@@ -140,6 +142,13 @@ public final class Answering {
             out.put(n, m);
         }
         return out;
+    }
+
+    private static Result code(Engine engine, Request.Codegen c) {
+        Target t = Target.named(c.target());
+        if (t == null) throw Usage.error("unknown target '" + c.target() + "': --target numpy or --target torch");
+        return new Result.Code(engine.program(), t.id,
+                CodeGeneration.forRequests(engine, derives(engine.program(), c.of(), c.wrt()), t));
     }
 
     private static Result latex(Engine engine, Request.Latex l) {

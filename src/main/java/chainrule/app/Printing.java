@@ -71,6 +71,12 @@ public final class Printing {
                         : LatexDocument.body(p, l.answers(), l.claims());
                 yield format == Format.JSON ? Json.write(Map.of("latex", latex)) : latex;
             }
+            case Result.Code c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("target", c.target());
+                m.put("code", c.code());
+                yield format == Format.JSON ? Json.write(m) : c.code();
+            }
             case Result.Ran r -> ran(r, format, text, listing);
         };
     }

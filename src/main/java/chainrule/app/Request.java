@@ -28,6 +28,9 @@ public sealed interface Request {
     /** The values of the definitions (or of the names given) at the values in {@code at}. */
     record Eval(SourceFile source, SourceFile at, List<String> names) implements Request {}
 
+    /** The derivatives of the file's requests (or of and wrt) as a Python module for NumPy or PyTorch (SPEC §6). */
+    record Codegen(SourceFile source, String target, String of, List<String> wrt) implements Request {}
+
     /** The derivation as LaTeX; claims are checked for their verdicts. */
     record Latex(SourceFile source, boolean standalone, long seed) implements Request {}
 }

@@ -51,6 +51,13 @@ public sealed interface Result {
         }
     }
 
+    /** target: "numpy" or "torch". */
+    record Code(Program program, String target, String code) implements Result {
+        public int status() {
+            return OK;
+        }
+    }
+
     /** Every request of a file, in the file's order. */
     record Ran(Program program, List<Item> items) implements Result {
         public int status() {

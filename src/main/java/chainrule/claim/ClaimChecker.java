@@ -5,6 +5,7 @@ import chainrule.diff.Differentiator;
 import chainrule.diff.Expansion;
 import chainrule.diff.Step;
 import chainrule.eval.Evaluator;
+import chainrule.eval.Limits;
 import chainrule.eval.Point;
 import chainrule.eval.Sampler;
 import chainrule.expr.Builtin;
@@ -16,6 +17,7 @@ import chainrule.expr.Traverse;
 import chainrule.expr.Spelling;
 import chainrule.shape.Program;
 import chainrule.source.Problem;
+import chainrule.source.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,41 +47,58 @@ public final class ClaimChecker {
         this.text = text;
     }
 
+    /** A claim typed by the shape stage: its steps are typed already, or kept with their shape problem. */
     public ClaimResult check(Program.Claim claim) {
         Derivative target = claim.target();
+        SourceFile source = claim.source();
         Derived derived = differentiator.derive(target.of(), target.wrt(), false);
         Function<Derivative, Expr> expand = expander(derived.steps());
         String expected = describe(derived);
+        String name = text.derivativeName(target);
+
+        // the steps are typed first: those before a shape error are then checked numerically, if any
+        List<Expr> steps = new ArrayList<>();
+        ClaimResult shapeError = null;
+        for (int k = 0; k < claim.steps().size(); k++) {
+            Integer first = claim.steps().size() > 1 ? k + 1 : null;
+            String where = claim.steps().size() > 1 ? "step " + (k + 1) + ": " : "";
+            Expr step = switch (claim.steps().get(k)) {
+                case Program.ClaimStep.Typed t -> t.expr();
+                case Program.ClaimStep.Untyped u -> {
+                    Problem p = u.problem();
+                    String at = p.span() != null && p.span().known() ? " (line " + p.span().line() + ", column " + p.span().col() + ")" : "";
+                    shapeError = new ClaimResult(claim, Verdict.SHAPE_ERROR,
+                            where + "the claim does not type-check" + at + ": " + p.message(), expected, first);
+                    yield null;
+                }
+            };
+            if (step == null) break;
+            if (!step.shape().equals(target.shape())) {
+                shapeError = new ClaimResult(claim, Verdict.SHAPE_ERROR,
+                        where + shapeMessage(step.shape(), target, derived), expected, first);
+                break;
+            }
+            steps.add(step);
+        }
+        if (steps.isEmpty()) return shapeError;
+
         Sampler sampler = new Sampler(program, seed, expand);
         List<Map<String, RealMatrix>> points = new ArrayList<>();
         List<Point> raw = new ArrayList<>();
         for (int i = 0; i < POINTS; i++) {
             Point p = sampler.draw();
+            Limits.check(source, claim.span(), "the claim", derived.answer(), p.sizes());
+            for (Expr step : steps) Limits.check(source, claim.span(), "the claim", step, p.sizes());
             raw.add(p);
             points.add(Sampler.evaluateDefinitions(program, p, expand));
         }
         List<RealMatrix> truth = new ArrayList<>();
         for (int i = 0; i < POINTS; i++) truth.add(eval(derived.answer(), raw.get(i), points.get(i), expand));
-        String name = text.derivativeName(target);
 
-        for (int k = 0; k < claim.steps().size(); k++) {
-            int stepNo = k + 1;
-            Integer first = claim.steps().size() > 1 ? stepNo : null;
-            String where = claim.steps().size() > 1 ? "step " + stepNo + ": " : "";
-            Expr step;
-            switch (claim.steps().get(k)) {
-                case Program.ClaimStep.Typed t -> step = t.expr();
-                case Program.ClaimStep.Untyped u -> {
-                    Problem p = u.problem();
-                    String at = p.span() != null && p.span().known() ? " (line " + p.span().line() + ", column " + p.span().col() + ")" : "";
-                    return new ClaimResult(claim, Verdict.SHAPE_ERROR,
-                            where + "the claim does not type-check" + at + ": " + p.message(), expected, first);
-                }
-            }
-            if (!step.shape().equals(target.shape())) {
-                return new ClaimResult(claim, Verdict.SHAPE_ERROR,
-                        where + shapeMessage(step.shape(), target, derived), expected, first);
-            }
+        for (int k = 0; k < steps.size(); k++) {
+            Expr step = steps.get(k);
+            Integer first = steps.size() > 1 ? k + 1 : null;
+            String where = steps.size() > 1 ? "step " + (k + 1) + ": " : "";
             List<Boolean> agree = new ArrayList<>();
             List<RealMatrix> got = new ArrayList<>();
             for (int i = 0; i < POINTS; i++) {
@@ -91,16 +110,17 @@ public final class ClaimChecker {
             if (agreeing == POINTS) continue;
             String diagnosis = diagnose(step, derived, raw, points, truth, got, expand, agree);
             String condition = Conditions.find(program, derived.answer(), raw, points, agree, expand, text);
-            // without a kink to explain it, agreement at a few points is a coincidence (e.g. a vanishing term)
+            // without a kink to explain it, agreement at a few points is a coincidence (e.g. a vanishing term, one size)
             if (agreeing == 0 || condition == null) {
                 int worst = worst(truth, got);
                 RealMatrix g = got.get(worst);
-                String values = g == null ? "the claim cannot be evaluated there"
+                String values = g == null ? "the claim has no value there (0/0, log(0) and the like equal nothing)"
                         : "expected " + Numbers.show(truth.get(worst)) + ", claimed " + Numbers.show(g)
                         + " (" + Numbers.largestDifference(truth.get(worst), g) + "; relative error "
-                        + String.format("%.3g", Numbers.relativeError(truth.get(worst), g)) + ")";
+                        + String.format(java.util.Locale.ROOT, "%.3g", Numbers.relativeError(truth.get(worst), g)) + ")";
+                String differs = agreeing == 0 ? "at every point drawn" : "at " + (POINTS - agreeing) + " of " + POINTS + " points drawn";
                 return new ClaimResult(claim, Verdict.INCORRECT,
-                        where + "it differs from " + name + " at every point drawn; at one of them " + values
+                        where + "it differs from " + name + " " + differs + "; at one of them " + values
                         + diagnosis + ". " + name + " = " + expected, expected, first);
             }
             return new ClaimResult(claim, Verdict.PARTLY_CORRECT,
@@ -108,6 +128,7 @@ public final class ClaimChecker {
                     + ", " + condition + diagnosis + ". " + name + " = " + expected,
                     expected, first);
         }
+        if (shapeError != null) return shapeError;
         return new ClaimResult(claim, Verdict.CORRECT,
                 "it agrees with " + name + " at all " + POINTS + " points drawn" + whyEqual(claim) + ". "
                         + name + " = " + expected, expected, null);

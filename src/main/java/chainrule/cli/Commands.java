@@ -18,6 +18,7 @@ final class Commands {
         cmd.addSubcommand("run", new RunFileCommand());
         cmd.addSubcommand("eval", new EvalCommand());
         cmd.addSubcommand("serve", new ServeCommand());
+        cmd.addSubcommand("codegen", new CodegenCommand());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

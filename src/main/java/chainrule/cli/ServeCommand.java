@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "serve", description = {
     "A web page where you type a network and see its shapes, derivatives, checks and claims as you type,",
-    "and the JSON API of SPEC §7 (POST /api/derive, /api/check, /api/shapes, /api/latex, /api/eval).",
+    "and the JSON API of SPEC §7 (POST /api/derive, /api/check, /api/shapes, /api/latex, /api/codegen, /api/eval).",
     "Listens on 127.0.0.1 unless --host says otherwise; Ctrl-C stops it."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "the port to listen on (default: 8080; 0 for any free port)")

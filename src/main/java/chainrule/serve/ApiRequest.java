@@ -32,7 +32,8 @@ final class ApiRequest {
             "check", List.of("source", "claim", "seed", "unicode"),
             "shapes", List.of("source", "unicode"),
             "latex", List.of("source", "standalone", "seed", "unicode"),
-            "eval", List.of("source", "at", "names", "unicode"));
+            "eval", List.of("source", "at", "names", "unicode"),
+            "codegen", List.of("source", "target", "of", "wrt", "unicode"));
 
     static final class BadBody extends Exception {
         BadBody(String message) {
@@ -78,6 +79,10 @@ final class ApiRequest {
             case "eval" -> {
                 if (!root.has("at")) throw new BadBody("\"at\" is missing: /api/eval needs the inputs' values, {\"at\": {\"x\": [1, 2]}}");
                 yield new Request.Eval(source, values(root), names(root, "names"));
+            }
+            case "codegen" -> {
+                if (!root.has("target")) throw new BadBody("\"target\" is missing: /api/codegen needs \"numpy\" or \"torch\"");
+                yield new Request.Codegen(source, text(root, "target"), optionalText(root, "of"), names(root, "wrt"));
             }
             default -> throw new IllegalArgumentException(endpoint);
         };

@@ -49,9 +49,10 @@ public record Program(
     /**
      * A claim, typed here once: the derivative it is about and each step of its chain. A step
      * that does not type-check keeps its problem, since for a claim that is a verdict
-     * (shape-error), not bad input. {@code text} is the claim as written, without the keyword.
+     * (shape-error), not bad input. {@code text} is the claim as written, without the keyword;
+     * {@code source} is where it is written (the file, or a claim given on its own).
      */
-    public record Claim(String text, Expr.Derivative target, List<ClaimStep> steps, Span span) implements Request {}
+    public record Claim(String text, Expr.Derivative target, List<ClaimStep> steps, SourceFile source, Span span) implements Request {}
 
     public sealed interface ClaimStep {
         record Typed(Expr expr) implements ClaimStep {}

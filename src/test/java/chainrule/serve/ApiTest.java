@@ -93,6 +93,18 @@ class ApiTest {
     }
 
     @Test
+    void codegenWritesTheBackwardPass() throws Exception {
+        var a = client.post("/api/codegen", Client.body(Problems.SMALL, "\"target\": \"numpy\""));
+        assertEquals(200, a.status(), a.body());
+        assertEquals("numpy", json(a).get("target").asText());
+        String code = json(a).get("code").asText();
+        assertTrue(code.contains("import numpy") && code.contains("def gradients("), code);
+        var bad = client.post("/api/codegen", Client.body(Problems.SMALL, "\"target\": \"jax\""));
+        assertEquals(400, bad.status());
+        assertTrue(json(bad).get("error").get("message").asText().contains("unknown target 'jax'"));
+    }
+
+    @Test
     void examplesAreTheSeedQuestions() throws Exception {
         var a = client.get("/api/examples");
         assertEquals(200, a.status());

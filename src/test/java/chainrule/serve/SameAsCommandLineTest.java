@@ -57,6 +57,8 @@ class SameAsCommandLineTest {
                 String[] args = seed ? new String[] {"derive", file, "--steps", "--check"} : new String[] {"derive", file};
                 String body = seed ? Client.body(source, "\"steps\": true", "\"check\": true") : Client.body(source);
                 tests.add(same(file, "derive", args, body));
+                if (seed) tests.add(same(file, "codegen", new String[] {"codegen", file, "--target", "torch"},
+                        Client.body(source, "\"target\": \"torch\"")));
             }
             if (claims) tests.add(same(file, "check", new String[] {"check", file}, Client.body(source)));
         }

@@ -257,13 +257,31 @@ $('copy-latex').addEventListener('click', async () => {
 $('download-tex').addEventListener('click', async () => {
   const res = await api('latex', { source: editor.value, standalone: true });
   if (res.body.error) { showErrors(res.body.error); return; }
+  download(res.body.latex, 'chainrule.tex', 'application/x-tex');
+});
+
+// ---- the backward pass as Python (SPEC §6), to download
+
+for (const target of ['numpy', 'torch']) {
+  $('download-' + target).addEventListener('click', async () => {
+    const res = await api('codegen', { source: editor.value, target });
+    if (res.body.error) {
+      $('status').className = 'bad';
+      $('status').textContent = res.body.error.message;
+      return;
+    }
+    download(res.body.code, 'chainrule_' + target + '.py', 'text/x-python');
+  });
+}
+
+function download(text, name, type) {
   const a = el('a');
-  a.href = URL.createObjectURL(new Blob([res.body.latex], { type: 'application/x-tex' }));
-  a.download = 'chainrule.tex';
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-});
+}
 
 // ---- examples: the seed questions
 

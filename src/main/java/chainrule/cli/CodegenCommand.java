@@ -1,0 +1,72 @@
+package chainrule.cli;
+
+import chainrule.app.Answering;
+import chainrule.app.CodeGeneration;
+import chainrule.app.Engine;
+import chainrule.app.Format;
+import chainrule.app.Request;
+import chainrule.app.Result;
+import chainrule.codegen.Target;
+import chainrule.shape.Program;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "codegen", sortOptions = false,
+        description = {
+            "Writes the network and its backward pass as one Python module for NumPy or PyTorch (SPEC §6):",
+            "forward(values) computes every defined name, gradients(values) the derivatives asked for, one named",
+            "step a line as 'derive --steps' prints them, each with its shape; no autograd. The module imports only",
+            "numpy (or only torch); a wrong input shape raises ValueError naming the input and both shapes, and",
+            "opaque functions ('fun loss : scalar') become parameters: gradients(values, loss=..., loss_grad=...)."},
+        footer = {"", "Example:",
+            "  chainrule codegen test-cases/seeds/003_mnist_sigmoid_softmax.nn --target numpy -o mnist_grad.py",
+            "  python3 -c 'import mnist_grad; print(mnist_grad.gradients(values)[\"d(L)/d(W2)\"])'"})
+final class CodegenCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
+    String file;
+
+    @Option(names = "--target", paramLabel = "numpy|torch", required = true,
+            description = "the library the module is written for: numpy or torch")
+    String target;
+
+    @Option(names = "--of", paramLabel = "NAME", description = "the function to differentiate (default: the file's derive requests)")
+    String of;
+
+    @Option(names = "--wrt", paramLabel = "NAME,...", split = ",", description = "the variables (default: the file's derive requests)")
+    List<String> wrt;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.py", description = "write the module to this file instead of standard output")
+    Path outputFile;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        var result = (Result.Code) Answering.answer(new Request.Codegen(Loader.read(file), target, of, wrt));
+        Output output = common.output();
+        if (outputFile != null) {
+            try {
+                Files.writeString(outputFile, result.code());
+            } catch (IOException e) {
+                throw Loader.usage("cannot write " + outputFile + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+            if (!output.json()) {
+                output.out().println("wrote " + outputFile);
+                return Main.OK;
+            }
+        }
+        return output.print(result, common.appFormat() == Format.JSON ? Format.JSON : Format.TEXT, common.unicode, null);
+    }
+
+    static String generate(Program p, List<Program.Derive> requests, Target t) {
+        return CodeGeneration.forRequests(new Engine(p), requests, t);
+    }
+}
