@@ -190,8 +190,8 @@ final class Spell {
             case chainrule.expr.Builtin b -> {
                 String template = Elementwise.template(target, b.fname(), a.order());
                 if (template == null) {
-                    throw new Unsupported("code generation: no " + target.title + " spelling for " + b.fname()
-                            + "'".repeat(a.order()) + (a.order() > 3 ? " (derivative of order " + a.order() + ")" : ""));
+                    throw new Unsupported("code generation: no " + target.title + " spelling for "
+                            + (a.order() <= 3 ? b.fname() + "'".repeat(a.order()) : "the derivative of order " + a.order() + " of " + b.fname()));
                 }
                 yield Elementwise.fill(template, x);
             }
