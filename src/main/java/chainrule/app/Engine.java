@@ -22,8 +22,13 @@ public final class Engine {
     private final Differentiator differentiator;
 
     public Engine(Program program) {
+        this(program, r -> {});
+    }
+
+    /** An engine that hands every rewrite of the simplifier to {@code trace} (derive --trace). */
+    public Engine(Program program, java.util.function.Consumer<chainrule.simplify.Rewrite> trace) {
         this.program = program;
-        this.simplifier = new Simplifier(program);
+        this.simplifier = new Simplifier(program).traced(trace);
         this.differentiator = new Differentiator(program, simplifier::simplify);
     }
 

@@ -43,13 +43,17 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "VALUES.json", description = "also give each derivative's value there")
     String at;
 
+    @Option(names = "--trace", description = "show each rewrite of the simplifier with the name of its rule")
+    boolean trace;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
         Program p = Loader.load(file);
-        Engine engine = new Engine(p);
+        List<chainrule.simplify.Rewrite> rewrites = new ArrayList<>();
+        Engine engine = new Engine(p, rewrites::add);
         Point point = at == null ? null : Values.read(Path.of(at), p);
         List<Answer> answers = new ArrayList<>();
         for (Program.Derive d : Requests.derives(p, of, wrt)) answers.addAll(engine.derive(d));
@@ -63,6 +67,7 @@ final class DeriveCommand implements Callable<Integer> {
         boolean allPassed = true;
         List<Map<String, Object>> results = new ArrayList<>();
         java.util.Set<chainrule.expr.Expr.Derivative> printed = new java.util.HashSet<>();
+        if (trace && !output.json()) printTrace(output, answers, steps, rewrites, text);
         if (!output.json() && !steps) printSteps(output, answers, text, printed);
         for (Answer a : answers) {
             CheckResult c = check ? engine.check(a, common.seed) : null;
@@ -78,6 +83,14 @@ final class DeriveCommand implements Callable<Integer> {
         }
         if (output.json()) output.printJson(Map.of("results", results));
         return allPassed ? Main.OK : Main.FAILED;
+    }
+
+    /** Every rewrite the simplifier made on the way to these answers: the rule's name, the node before and after. */
+    static void printTrace(Output output, List<Answer> answers, boolean steps, List<chainrule.simplify.Rewrite> rewrites, Text text) {
+        if (steps) answers.forEach(Answer::allSteps);
+        for (chainrule.simplify.Rewrite r : List.copyOf(rewrites)) {
+            output.out().println("rewrite [" + r.rule() + "] " + text.render(r.before()) + "  ->  " + text.render(r.after()));
+        }
     }
 
     static RealMatrix value(Engine engine, Answer a, Point point) {
