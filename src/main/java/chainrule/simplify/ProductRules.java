@@ -15,7 +15,6 @@ final class ProductRules {
     static List<Rule> all() {
         return List.of(
                 Rule.on(MatMul.class, "scalars come out of matrix products", ProductRules::scalarsOutOfMatMul),
-                Rule.on(Hadamard.class, "numbers come out of elementwise products", ProductRules::numbersOutOfHadamard),
                 Rule.on(Hadamard.class, "elementwise products associate to the left", ProductRules::hadamardLeft),
                 Rule.on(Hadamard.class, "x .* x is x.^2", ProductRules::squares),
                 Rule.on(Hadamard.class, "a .* b.^-1 is a ./ b", ProductRules::reciprocalFactor),
@@ -52,13 +51,6 @@ final class ProductRules {
     static Optional<Expr> scalarsOutOfMatMul(MatMul m) {
         if (m.b() instanceof Scale s) return Optional.of(Ex.scale(s.s(), Ex.matmul(m.a(), s.a())));
         if (m.a() instanceof Scale s) return Optional.of(Ex.scale(s.s(), Ex.matmul(s.a(), m.b())));
-        return Optional.empty();
-    }
-
-    /** a .* (2*b) is 2*(a .* b). Lowers the depth of numbers. */
-    static Optional<Expr> numbersOutOfHadamard(Hadamard h) {
-        if (h.b() instanceof Scale s && s.s() instanceof Num n) return Optional.of(Ex.scale(n, Ex.hadamard(h.a(), s.a())));
-        if (h.a() instanceof Scale s && s.s() instanceof Num n) return Optional.of(Ex.scale(n, Ex.hadamard(s.a(), h.b())));
         return Optional.empty();
     }
 

@@ -26,7 +26,7 @@ public final class Simplifier {
 
     private final Map<Class<? extends Expr>, List<Rule>> byKind = new HashMap<>();
     private final List<Rule> rules;
-    private final boolean strict = Boolean.getBoolean(STRICT);
+    private final boolean strict;
     private Consumer<Rewrite> trace = r -> {};
     // nodes already in normal form (by identity: adjoints share their subtrees), and what others became
     private final Map<Expr, Expr> normal = new IdentityHashMap<>();
@@ -36,6 +36,11 @@ public final class Simplifier {
     }
 
     Simplifier(List<Rule> rules) {
+        this(rules, Boolean.getBoolean(STRICT));
+    }
+
+    Simplifier(List<Rule> rules, boolean strict) {
+        this.strict = strict;
         this.rules = List.copyOf(rules);
         for (Rule r : rules) byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
     }
