@@ -82,6 +82,9 @@ public final class Text {
             case MatMul m -> product(m.a(), m.b(), unicode ? "·" : "*", e, true);
             case Scale s when s.s() instanceof Num n && reciprocal(n.value()) > 0 ->
                     operand(s.a(), e, PRODUCT) + " / " + reciprocal(n.value());
+            // 2/3 is written as the fraction it came from, not 0.6666666666666666
+            case Scale s when s.s() instanceof Num n && fraction(n.value()) != null ->
+                    fraction(n.value())[0] + "*" + operand(s.a(), e, PRODUCT) + " / " + fraction(n.value())[1];
             // (1 / B)*X is written X / B
             case Scale s when s.s() instanceof Divide d && Ex.isOne(d.a()) ->
                     operand(s.a(), e, PRODUCT) + " / " + operand(d.b() instanceof Broadcast b ? b.a() : d.b(), e, UNARY);
@@ -124,6 +127,16 @@ public final class Text {
         if (v <= 0 || v >= 1) return 0;
         double k = 1 / v;
         return Math.abs(k - Math.rint(k)) < 1e-9 && k < 1e6 ? Math.round(k) : 0;
+    }
+
+    /** {p, q} where v is p/q for a small q and its decimal would be long (2/3, not 1.5), else null. */
+    private static long[] fraction(double v) {
+        if (v <= 0 || v == Math.rint(v) || Double.toString(v).length() <= 8) return null;
+        for (long q = 3; q <= 64; q++) {
+            double p = v * q;
+            if (Math.abs(p - Math.rint(p)) < 1e-9 * p && p < 1e6) return new long[] {Math.round(p), q};
+        }
+        return null;
     }
 
     private static boolean startsWithMinus(Expr e) {
@@ -242,9 +255,14 @@ public final class Text {
         return f + "'".repeat(a.order());
     }
 
+    /** The shortest decimal that reads back as v, as people write it: 0.5, 1e-5, 2.5e-7 (never 1.00000e-05). */
     public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         String s = Double.toString(v);
-        return s.contains("E") ? String.format("%.6g", v) : s;
+        int e = s.indexOf('E');
+        if (e < 0) return s;
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
+        return mantissa + "e" + s.substring(e + 1);
     }
 }

@@ -40,7 +40,14 @@ final class NamingRules {
                 productNames.add(v);
             }
         });
+        List<Quotient> quotients = new ArrayList<>();
+        names.forEach((body, v) -> {
+            if (body instanceof Scale q && !q.shape().isScalar() && q.s() instanceof Divide d && Ex.isOne(d.a())) {
+                quotients.add(new Quotient(v, q.a(), d.b()));
+            }
+        });
         List<Rule> out = new ArrayList<>();
+        out.add(Rule.on(Scale.class, "a named quotient", e -> namedQuotient(e, quotients)));
         out.add(Rule.on(Apply.class, "derivative through the activation's value", a -> derivativeFromValue(a, names)));
         out.add(Rule.on(Power.class, "a power of a named root", w -> namedRoot(w, names)));
         out.add(Rule.on(MatMul.class, "a named product inside a product", m -> namedFactors(m, products, productNames)));
@@ -82,5 +89,64 @@ final class NamingRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** f = q / s, a definition that divides by a scalar. */
+    record Quotient(Var f, Expr q, Expr s) {}
+
+    /**
+     * x*x' / norm(x)^2 is f*f' where f = x / norm(x), and sum(g .* xc)*xc / sigma^3 is
+     * sum(g .* xhat)*xhat / sigma where xhat = xc / sigma: each factor q of a product takes one s
+     * from the denominator and becomes f.
+     */
+    static Optional<Expr> namedQuotient(Scale e, List<Quotient> quotients) {
+        if (e.shape().isScalar() || quotients.isEmpty()) return Optional.empty();
+        Monomial m = Monomial.of(e.s());
+        Expr x = e.a();
+        while (x instanceof Scale t) {
+            m = m.times(Monomial.of(t.s()));
+            x = t.a();
+        }
+        for (Quotient quo : quotients) {
+            Double power = m.powers().get(quo.s());
+            if (power == null || power >= 0) continue;
+            int n = occurrences(x, quo.q());
+            java.util.Map<Expr, Double> factors = new java.util.LinkedHashMap<>();
+            for (var f : m.powers().entrySet()) {
+                if (f.getKey().equals(quo.s())) continue;
+                int k = f.getValue() > 0 && f.getValue() == Math.rint(f.getValue()) ? occurrences(f.getKey(), quo.q()) : -1;
+                if (k < 0 && chainrule.expr.Traverse.any(f.getKey(), quo.q()::equals)) n = -1;
+                if (n >= 0 && k > 0) n += k * f.getValue().intValue();
+            }
+            if (n <= 0 || n > -power) continue;
+            for (var f : m.powers().entrySet()) {
+                Expr key = f.getKey().equals(quo.s()) ? f.getKey() : chainrule.expr.Traverse.replace(f.getKey(), quo.q(), quo.f());
+                factors.merge(key, f.getKey().equals(quo.s()) ? f.getValue() + n : f.getValue(), Double::sum);
+            }
+            factors.values().removeIf(p -> p == 0);
+            Expr body = chainrule.expr.Traverse.replace(x, quo.q(), quo.f());
+            return Optional.of(new Monomial(m.c(), factors).scaling(body));
+        }
+        return Optional.empty();
+    }
+
+    /** How many times q is a factor of e (through products, sums over entries and transposes), or -1 where it is inside anything else. */
+    private static int occurrences(Expr e, Expr q) {
+        if (e.equals(q)) return 1;
+        return switch (e) {
+            case MatMul m -> both(occurrences(m.a(), q), occurrences(m.b(), q));
+            case Scale s -> both(occurrences(s.s(), q), occurrences(s.a(), q));
+            case Hadamard h -> both(occurrences(h.a(), q), occurrences(h.b(), q));
+            case Transpose t -> occurrences(t.a(), q);
+            case Reduce r -> occurrences(r.a(), q);
+            case Neg n -> occurrences(n.a(), q);
+            case Broadcast b -> occurrences(b.a(), q);
+            case Divide d -> chainrule.expr.Traverse.any(d.b(), q::equals) ? -1 : occurrences(d.a(), q);
+            default -> chainrule.expr.Traverse.any(e, q::equals) ? -1 : 0;
+        };
+    }
+
+    private static int both(int a, int b) {
+        return a < 0 || b < 0 ? -1 : a + b;
     }
 }

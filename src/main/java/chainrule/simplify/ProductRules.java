@@ -87,11 +87,17 @@ final class ProductRules {
         return Optional.empty();
     }
 
-    /** diag(v)*ones(n, k) is v broadcast to n x k. Lowers the number of matrix products. */
+    /** diag(v)*ones(n, k) is v broadcast to n x k, anywhere along a product. Lowers the number of matrix products. */
     static Optional<Expr> diagTimesOnes(MatMul m) {
-        if (m.a() instanceof DiagMatrix d && m.b() instanceof Ones) {
-            Expr v = d.v().shape().isColumn() ? d.v() : Ex.transpose(d.v());
-            return Optional.of(Ex.broadcast(v, m.shape()));
+        List<Expr> fs = SumRules.factors(m);
+        for (int i = 0; i + 1 < fs.size(); i++) {
+            if (fs.get(i) instanceof DiagMatrix d && fs.get(i + 1) instanceof Ones o) {
+                Expr v = d.v().shape().isColumn() ? d.v() : Ex.transpose(d.v());
+                List<Expr> out = new ArrayList<>(fs.subList(0, i));
+                out.add(Ex.broadcast(v, o.shape()));
+                out.addAll(fs.subList(i + 2, fs.size()));
+                return Optional.of(SumRules.product(out, null));
+            }
         }
         return Optional.empty();
     }

@@ -20,7 +20,7 @@ final class ScalarRules {
                 Rule.on(Divide.class, "scalar factors gathered", ScalarRules::gatherScalar),
                 Rule.on(Power.class, "scalar factors gathered", ScalarRules::gatherScalar),
                 Rule.on(Divide.class, "division by a broadcast scalar is a scaling", ScalarRules::divideByScalar),
-                Rule.on(Power.class, "a power of a broadcast scalar is broadcast", ScalarRules::powerOfBroadcast));
+                Rule.on(Power.class, "a power of a broadcast is broadcast", ScalarRules::powerOfBroadcast));
     }
 
     /**
@@ -53,9 +53,9 @@ final class ScalarRules {
         return Optional.empty();
     }
 
-    /** (s broadcast).^p is s^p broadcast: the power is taken once, of a scalar. Moves the broadcast up. */
+    /** (s broadcast).^p is s.^p broadcast: the power is taken once, of the smaller value. Moves the broadcast up. */
     static Optional<Expr> powerOfBroadcast(Power p) {
-        if (p.a() instanceof Broadcast b && b.a().shape().isScalar()) {
+        if (p.a() instanceof Broadcast b) {
             return Optional.of(Ex.broadcast(Ex.power(b.a(), p.p()), p.shape()));
         }
         return Optional.empty();

@@ -53,7 +53,7 @@ class RulesTest {
             new Case("scalar factors gathered", "", "2*(s / 2*A)", "s*A", "s*A"),
             new Case("scalar factors gathered", "", "(2*s)^2 / s", "4*s", "s^2 / t"),
             new Case("division by a broadcast scalar is a scaling", "", "x ./ (zeros(k, 1) + s)", "x / s", "x ./ y"),
-            new Case("a power of a broadcast scalar is broadcast", "", "(zeros(k, 1) + s) .^ 2", "s^2*ones(k, 1)", "x .^ 2"),
+            new Case("a power of a broadcast is broadcast", "", "(zeros(k, 1) + s) .^ 2", "s^2*ones(k, 1)", "x .^ 2"),
             new Case("scalars come out of matrix products", "", "A*(s*B)", "s*A*B", "A*B"),
             new Case("elementwise products associate to the left", "", "A .* (B .* C)", "A .* B .* C", "A .* B .* C"),
             new Case("x .* x is x.^2", "", "x .* x", "x.^2", "x .* y"),
