@@ -23,6 +23,7 @@ final class SumRules {
                 Rule.on(Add.class, "common number", SumRules::commonNumber),
                 Rule.on(Add.class, "common factor", SumRules::commonFactor),
                 Rule.on(Add.class, "common elementwise factor", SumRules::commonElementwiseFactor),
+                Rule.on(Add.class, "common scalar factor", SumRules::commonScalarFactor),
                 Rule.on(Add.class, "a sum of negatives is a negated sum", SumRules::minusOnce),
                 Rule.on(Add.class, "positive terms first", SumRules::orderTerms),
                 Rule.on(Add.class, "a sum of matching concatenations is a concatenation of sums", SumRules::concatSum));
@@ -197,6 +198,46 @@ final class SumRules {
             if (Traverse.size(out) < Traverse.size(a)) return Optional.of(out);
         }
         return Optional.empty();
+    }
+
+    /**
+     * a / sigma - s*b / (sigma*n) is (a - s*b / n) / sigma: the scalar factors (numerator or
+     * denominator) that every term's scaling shares, once. Lowers the number of scalar factors.
+     */
+    static Optional<Expr> commonScalarFactor(Add a) {
+        if (a.shape().isScalar()) return Optional.empty();
+        List<Monomial> scalings = new ArrayList<>();
+        List<Expr> bodies = new ArrayList<>();
+        for (Expr t : a.terms()) {
+            Monomial m = Monomial.ONE;
+            Expr x = t;
+            if (x instanceof Neg n) {
+                m = m.times(-1);
+                x = n.a();
+            }
+            while (x instanceof Scale s) {
+                m = m.times(Monomial.of(s.s()));
+                x = s.a();
+            }
+            scalings.add(m);
+            bodies.add(x);
+        }
+        Map<Expr, Double> common = new LinkedHashMap<>();
+        scalings.get(0).powers().forEach((f, p) -> {
+            double least = p;
+            for (Monomial m : scalings) {
+                Double q = m.powers().get(f);
+                if (q == null || Math.signum(q) != Math.signum(p)) return;
+                least = p > 0 ? Math.min(least, q) : Math.max(least, q);
+            }
+            common.put(f, least);
+        });
+        if (common.isEmpty()) return Optional.empty();
+        Monomial shared = new Monomial(1, common);
+        Monomial inverse = shared.power(-1);
+        List<Expr> rests = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) rests.add(scalings.get(i).times(inverse).scaling(bodies.get(i)));
+        return Optional.of(shared.scaling(Ex.add(rests)));
     }
 
     /** -a - b is -(a + b): the minus once. Lowers the number of negations. */

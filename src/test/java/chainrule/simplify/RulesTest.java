@@ -67,6 +67,7 @@ class RulesTest {
             new Case("common number", "", "0.25*x - 0.25*y", "(x - y) / 4", "2*x + 2*y"),
             new Case("common factor", "", "A*B + A*C", "A*(B + C)", "A*B + C*A"),
             new Case("common elementwise factor", "", "x .* v - y .* v", "(x - y) .* v", "x .* v - y"),
+            new Case("common scalar factor", "", "x / s - t*y / (s*t^2)", "(x - y / t) / s", "x / s - y / t"),
             new Case("a sum of negatives is a negated sum", "", "-A - B", "-(A + B)", "A - B"),
             new Case("positive terms first", "", "-A + B", "B - A", "B - A"),
             new Case("a sum of matching concatenations is a concatenation of sums", "",
