@@ -67,7 +67,7 @@ class RulesTest {
             new Case("common number", "", "0.25*x - 0.25*y", "(x - y) / 4", "2*x + 2*y"),
             new Case("common factor", "", "A*B + A*C", "A*(B + C)", "A*B + C*A"),
             new Case("common elementwise factor", "", "x .* v - y .* v", "(x - y) .* v", "x .* v - y"),
-            new Case("common scalar factor", "", "x / s - t*y / (s*t^2)", "(x - y / t) / s", "x / s - y / t"),
+            new Case("common scalar factor", "", "(1 / s)*x - (t / (s*t^2))*y", "(x - y / t) / s", "(1 / s)*x - (1 / t)*y"),
             new Case("a sum of negatives is a negated sum", "", "-A - B", "-(A + B)", "A - B"),
             new Case("positive terms first", "", "-A + B", "B - A", "B - A"),
             new Case("a sum of matching concatenations is a concatenation of sums", "",
@@ -87,6 +87,7 @@ class RulesTest {
             new Case("derivative through the activation's value", "h = sigmoid(x)", "sigmoid'(x)", "h .* (1 - h)", "sigmoid'(y)"),
             new Case("a power of a named root", "sigma = sqrt(s + 1e-5)", "(s + 1e-5)^-0.5", "sigma^-1", "(s + 1e-3)^-0.5"),
             new Case("a named product inside a product", "w = inv(A)*M*u", "inv(A)*inv(A)*M*u", "inv(A)*w", "inv(A)*M*X*x"),
+            new Case("a named quotient", "f = x / norm(x)", "(1 / norm(x)^2)*(x*x')", "f*f'", "(1 / norm(x))*(x*x')"),
             new Case("name of a definition", "z = A*x + y", "A*x + y", "z", "A*x + v"));
 
     private static Program program(String text) {
