@@ -148,16 +148,31 @@ final class SumRules {
         int k = left ? prefix : suffix;
         List<Expr> first = lists.get(0);
         List<Expr> shared = left ? first.subList(0, k) : first.subList(first.size() - k, first.size());
+        if (!chainable(shared)) return Optional.empty();
         Expr sharedProduct = product(shared, null);
         Dim dim = left ? sharedProduct.shape().cols() : sharedProduct.shape().rows();
         List<Expr> rests = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
             List<Expr> fs = lists.get(i);
             List<Expr> rest = left ? fs.subList(k, fs.size()) : fs.subList(0, fs.size() - k);
+            // the factors of c*X are c and X: what is left of a term need not be a product of matrices
+            if (!chainable(rest)) return Optional.empty();
             rests.add(build(signs.get(i), product(rest, dim)));
         }
+        if (rests.stream().anyMatch(r -> !r.shape().equals(rests.get(0).shape()))) return Optional.empty();
         Expr inner = Ex.add(rests);
         return Optional.of(left ? Ex.matmul(sharedProduct, inner) : Ex.matmul(inner, sharedProduct));
+    }
+
+    /** Whether the factors multiply in this order (a 1 x 1 factor scales whatever it meets). */
+    private static boolean chainable(List<Expr> fs) {
+        chainrule.expr.Shape prev = null;
+        for (Expr f : fs) {
+            if (f.shape().isScalar()) continue;
+            if (prev != null && !prev.cols().equals(f.shape().rows())) return false;
+            prev = f.shape();
+        }
+        return true;
     }
 
     private static int commonLength(List<List<Expr>> lists, boolean fromEnd) {
