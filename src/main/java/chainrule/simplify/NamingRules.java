@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import chainrule.expr.Traverse;
 
 /**
  * The user's names for values: sigmoid(z2) is h2, sigmoid'(z2) is h2 .* (1 - h2), (v + eps)^-0.5
@@ -32,6 +34,11 @@ final class NamingRules {
             Expr c = canonical.apply(d.body());
             if (!(c instanceof Var || c instanceof Num || c instanceof Size)) names.putIfAbsent(c, d.var());
         }
+        // hashing a record walks its whole tree: an expression larger than every body is no body
+        int largest = 0;
+        for (Expr body : names.keySet()) largest = Math.max(largest, Traverse.size(body));
+        int limit = largest;
+        Function<Expr, Var> lookup = e -> Traverse.larger(e, limit) ? null : names.get(e);
         List<List<Expr>> products = new ArrayList<>();
         List<Var> productNames = new ArrayList<>();
         names.forEach((body, v) -> {
@@ -48,28 +55,28 @@ final class NamingRules {
         });
         List<Rule> out = new ArrayList<>();
         out.add(Rule.on(Scale.class, "a named quotient", e -> namedQuotient(e, quotients)));
-        out.add(Rule.on(Apply.class, "derivative through the activation's value", a -> derivativeFromValue(a, names)));
-        out.add(Rule.on(Power.class, "a power of a named root", w -> namedRoot(w, names)));
+        out.add(Rule.on(Apply.class, "derivative through the activation's value", a -> derivativeFromValue(a, lookup)));
+        out.add(Rule.on(Power.class, "a power of a named root", w -> namedRoot(w, lookup)));
         out.add(Rule.on(MatMul.class, "a named product inside a product", m -> namedFactors(m, products, productNames)));
         Set<Class<? extends Expr>> kinds = new LinkedHashSet<>();
         for (Expr body : names.keySet()) kinds.add(body.getClass());
-        for (Class<? extends Expr> k : kinds) out.add(Rule.on(k, "name of a definition", e -> Optional.ofNullable(names.get(e))));
+        for (Class<? extends Expr> k : kinds) out.add(Rule.on(k, "name of a definition", e -> Optional.ofNullable(lookup.apply(e))));
         return out;
     }
 
     /** f'(z) where h = f(z) is written through h (sigmoid' is h .* (1 - h)). */
-    static Optional<Expr> derivativeFromValue(Apply a, Map<Expr, Var> names) {
+    static Optional<Expr> derivativeFromValue(Apply a, Function<Expr, Var> names) {
         if (a.order() == 1 && a.fn() instanceof Builtin b) {
-            Var h = names.get(Ex.apply(b, a.a()));
+            Var h = names.apply(Ex.apply(b, a.a()));
             if (h != null) return b.derivativeFromValue(h);
         }
         return Optional.empty();
     }
 
     /** a^p is s^(2p) where s = sqrt(a) is named: (v + eps)^-0.5 is sigma^-1. */
-    static Optional<Expr> namedRoot(Power w, Map<Expr, Var> names) {
-        Var s = names.get(Ex.apply(Builtin.SQRT, w.a()));
-        if (s == null) s = names.get(Ex.power(w.a(), 0.5));
+    static Optional<Expr> namedRoot(Power w, Function<Expr, Var> names) {
+        Var s = names.apply(Ex.apply(Builtin.SQRT, w.a()));
+        if (s == null) s = names.apply(Ex.power(w.a(), 0.5));
         return s == null ? Optional.empty() : Optional.of(Ex.power(s, 2 * w.p()));
     }
 
