@@ -5,7 +5,8 @@ For every `d(F)/d(X) = EXPR` line of a test case's .answers file, chainrule's an
 for (`./chainrule derive FILE`) and both are counted in tokens: names, numbers, operators and
 brackets (a derivative name such as dL/dz2 is one token). Where chainrule's answer refers to
 named steps, their lengths count too; where the textbook form uses named steps, they are given
-below it as `# where d(L)/d(g) = EXPR` and count likewise. A `~` line is a textbook form
+below it as `# where d(L)/d(g) = EXPR` and count likewise (a step chainrule prints that the
+textbook form also refers to counts on both sides). A `~` line is a textbook form
 chainrule does not reach yet.
 
     python3 scripts/answer-ratios.py [test-cases/...]   # default: every test case
@@ -56,14 +57,16 @@ def derive(problem):
 
 
 def with_steps(expr, steps):
-    """The tokens of expr and of every step it refers to, each once."""
+    """The tokens of expr and of every step it refers to, each once (dL/dz and d(L)/d(z) alike)."""
+    by_key = {key(n): e for n, e in steps.items()}
     total, seen, todo = tokens(expr), set(), [expr]
     while todo:
         for t in TOKEN.findall(todo.pop()):
-            if t in steps and t not in seen:
-                seen.add(t)
-                total += tokens(steps[t])
-                todo.append(steps[t])
+            k = key(t)
+            if k in by_key and k not in seen:
+                seen.add(k)
+                total += tokens(by_key[k])
+                todo.append(by_key[k])
     return total
 
 
@@ -103,6 +106,8 @@ def main(args):
                 print(f"{rel:48} {k}: no answer")
                 continue
             ours = with_steps(ours_expr, steps)
+            # a step the textbook form refers to as well is the same on both sides
+            book += with_steps(text, steps) - tokens(text)
             r = ours / book
             ratios.append(r)
             if target:
