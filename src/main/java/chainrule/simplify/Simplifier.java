@@ -63,6 +63,7 @@ public final class Simplifier {
     private Expr normalise(Expr e) {
         Expr done = normal.get(e);
         if (done != null) return done;
+        chainrule.source.Cancelled.check();
         Expr current = withNormalChildren(e);
         List<Expr> seen = new ArrayList<>(List.of(current));
         List<String> fired = new ArrayList<>();
