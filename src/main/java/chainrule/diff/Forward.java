@@ -95,6 +95,8 @@ final class Forward {
             case Divide d -> Ex.sub(diagTimes(Ex.power(d.b(), -1), jac(d.a())),
                     diagTimes(Ex.divide(d.a(), Ex.power(d.b(), 2)), jac(d.b())));
             case Power p -> diagTimes(Ex.scale(Ex.num(p.p()), Ex.power(p.a(), p.p() - 1)), jac(p.a()));
+            case PowerBy p -> LanguageOps.powerByJacobian(p, jac(p.a()), jac(p.p()));
+            case Extremum m -> jac(LanguageOps.asIndicatorSum(m));
             case Transpose t -> {
                 if (t.a().shape().isVector()) yield jac(t.a());
                 Shape a = t.a().shape();

@@ -188,12 +188,20 @@ final class Reverse {
                 back(d.b(), Ex.neg(Ex.divide(Ex.hadamard(g, d.a()), Ex.power(d.b(), 2))));
             }
             case Power p -> back(p.a(), Ex.hadamard(g, Ex.scale(Ex.num(p.p()), Ex.power(p.a(), p.p() - 1))));
+            case PowerBy p -> {
+                back(p.a(), LanguageOps.powerByBase(p, g));
+                back(p.p(), LanguageOps.powerByExponent(p, g));
+            }
+            case Extremum x -> back(LanguageOps.asIndicatorSum(x), g);
             case Transpose t -> back(t.a(), Ex.transpose(g));
             case Apply a -> {
                 Expr softmaxArg = a.order() == 0 && a.fn() == Builtin.LOG ? softmaxOf(a.a()) : null;
+                Expr rowSoftmaxArg = a.order() == 0 && a.fn() == Builtin.LOG ? LanguageOps.rowSoftmaxOf(a.a(), program) : null;
                 if (softmaxArg != null) {
                     // log(softmax(z)) is log_softmax(z): its adjoint needs no division by softmax
                     back(softmaxArg, logSoftmaxAdjoint(g, softmaxArg));
+                } else if (rowSoftmaxArg != null) {
+                    back(rowSoftmaxArg, LanguageOps.rowLogSoftmaxAdjoint(g, a.a()));
                 } else {
                     back(a.a(), Ex.hadamard(g, Rules.elementwiseDerivative(a.fn(), a.order(), a.a())));
                 }

@@ -63,7 +63,67 @@ public enum Builtin implements Fn {
             a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty()),
     STEP("step", "\\operatorname{step}", true, x -> true,
             (o, x) -> o == 0 ? (x > 0 ? 1 : 0) : 0,
-            a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty());
+            a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty()),
+    // tan has poles where cos is 0: points near them are drawn again
+    TAN("tan", "\\tan", false, x -> Math.abs(Math.cos(x)) > 0.05,
+            (o, x) -> {
+                double t = Math.tan(x);
+                return switch (o) { case 0 -> t; case 1 -> 1 + t * t; case 2 -> 2 * t * (1 + t * t);
+                    default -> 2 * (1 + t * t) * (1 + 3 * t * t); };
+            },
+            a -> Optional.empty(),
+            h -> Optional.of(Ex.add(Ex.ones(h.shape()), Ex.power(h, 2)))),
+    ATAN("atan", "\\arctan", false, x -> true,
+            (o, x) -> {
+                double q = 1 + x * x;
+                return switch (o) { case 0 -> Math.atan(x); case 1 -> 1 / q; case 2 -> -2 * x / (q * q);
+                    default -> (6 * x * x - 2) / (q * q * q); };
+            },
+            a -> Optional.of(Ex.divide(Ex.ones(a.shape()), Ex.add(Ex.ones(a.shape()), Ex.power(a, 2)))),
+            h -> Optional.empty()),
+    ERF("erf", "\\operatorname{erf}", false, x -> true,
+            (o, x) -> {
+                double d = 2 / Math.sqrt(Math.PI) * Math.exp(-x * x);
+                return switch (o) { case 0 -> org.apache.commons.math3.special.Erf.erf(x); case 1 -> d; case 2 -> -2 * x * d;
+                    default -> (4 * x * x - 2) * d; };
+            },
+            a -> Optional.empty(), h -> Optional.empty()),
+    LOG1P("log1p", "\\operatorname{log1p}", false, x -> x > -1,
+            (o, x) -> switch (o) { case 0 -> Math.log1p(x); case 1 -> 1 / (1 + x); case 2 -> -1 / ((1 + x) * (1 + x));
+                default -> 2 / ((1 + x) * (1 + x) * (1 + x)); },
+            a -> Optional.of(Ex.divide(Ex.ones(a.shape()), Ex.add(Ex.ones(a.shape()), a))), h -> Optional.empty()),
+    EXPM1("expm1", "\\operatorname{expm1}", false, x -> true,
+            (o, x) -> o == 0 ? Math.expm1(x) : Math.exp(x),
+            a -> Optional.of(Ex.apply(valueOf("EXP"), a)), h -> Optional.empty()),
+    /** The exact GELU, x*Phi(x) (PyTorch's default), not the tanh approximation. */
+    GELU("gelu", "\\operatorname{GELU}", false, x -> true,
+            (o, x) -> {
+                double phi = Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+                double cdf = 0.5 * (1 + org.apache.commons.math3.special.Erf.erf(x / Math.sqrt(2)));
+                return switch (o) { case 0 -> x * cdf; case 1 -> cdf + x * phi; case 2 -> phi * (2 - x * x);
+                    default -> phi * (x * x * x - 4 * x); };
+            },
+            a -> Optional.empty(), h -> Optional.empty()),
+    /** ELU with alpha 1 (PyTorch's default): its first derivative is continuous, so it has no kink to avoid. */
+    ELU("elu", "\\operatorname{ELU}", false, x -> true,
+            (o, x) -> o == 0 ? (x > 0 ? x : Math.expm1(x)) : o == 1 ? (x > 0 ? 1 : Math.exp(x)) : (x > 0 ? 0 : Math.exp(x)),
+            a -> Optional.empty(), h -> Optional.empty()),
+    SILU("silu", "\\operatorname{SiLU}", false, x -> true,
+            (o, x) -> {
+                double s = 1 / (1 + Math.exp(-x)), ds = s * (1 - s), dds = ds * (1 - 2 * s);
+                return switch (o) { case 0 -> x * s; case 1 -> s * (1 + x * (1 - s)); case 2 -> ds * (2 + x * (1 - 2 * s));
+                    default -> dds * (2 + x * (1 - 2 * s)) + ds * ((1 - 2 * s) - 2 * x * ds); };
+            },
+            // silu' = sigmoid(x) .* (1 + x .* (1 - sigmoid(x)))
+            a -> Optional.of(Ex.hadamard(Ex.apply(valueOf("SIGMOID"), a),
+                    Ex.add(Ex.ones(a.shape()), Ex.hadamard(a, Ex.sub(Ex.ones(a.shape()), Ex.apply(valueOf("SIGMOID"), a)))))),
+            h -> Optional.empty()),
+    /** Slope 0.01 below 0 (PyTorch's default); leaky_relu(x, a) with another slope is lowered to relus. */
+    LEAKY_RELU("leaky_relu", "\\operatorname{LeakyReLU}", true, x -> true,
+            (o, x) -> switch (o) { case 0 -> x > 0 ? x : 0.01 * x; case 1 -> x > 0 ? 1 : 0.01; default -> 0; },
+            // step(x) + 0.01*step(-x)
+            a -> Optional.of(Ex.add(Ex.apply(valueOf("STEP"), a), Ex.scale(Ex.num(0.01), Ex.apply(valueOf("STEP"), Ex.neg(a))))),
+            h -> Optional.empty());
 
     /** Values of the function and its derivatives. */
     public interface Kernel {

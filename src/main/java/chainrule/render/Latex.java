@@ -98,6 +98,8 @@ public final class Latex {
             case Divide d -> byScalar(d) ? ATOM : PRODUCT;
             case Kron k -> PRODUCT;
             case Power p -> POWER;
+            case PowerBy p -> POWER;
+            case Extremum x -> ATOM;
             case Transpose t -> POSTFIX;
             case Slice s -> POSTFIX;
             case MatFn m -> m.op() == MatOp.INV ? POSTFIX : ATOM;
@@ -133,6 +135,8 @@ public final class Latex {
             case Add a -> Kind.NONE;
             case Neg n -> Kind.NONE;
             case Power p -> Kind.NONE;
+            case PowerBy p -> Kind.NONE;
+            case Extremum x -> Kind.NONE;
             case Transpose t -> Kind.NONE;
             case Slice s -> Kind.NONE;
             case MatFn m -> Kind.NONE;
@@ -165,6 +169,14 @@ public final class Latex {
             case Divide d -> divide(d, e);
             case Power p -> scriptBase(p.a(), e)
                     + (p.a().shape().isScalar() ? "^{" + number(p.p()) + "}" : "^{\\circ " + number(p.p()) + "}");
+            case PowerBy p -> scriptBase(p.a(), e)
+                    + (p.a().shape().isScalar() ? "^{" + write(p.p(), null) + "}" : "^{\\circ " + write(p.p(), null) + "}");
+            // max_{rows} of MATLAB's max(X, [], 1): down each column; max_{cols}: along each row
+            case Extremum x -> (x.max() ? "\\max" : "\\min") + switch (x.axis()) {
+                case COLUMNS -> "_{\\text{rows}}";
+                case ROWS -> "_{\\text{cols}}";
+                default -> "";
+            } + paren(write(x.a(), null));
             case Transpose t -> scriptBase(t.a(), e) + "^{\\top}";
             case Apply a -> function(a.fn(), a.order(), write(a.a(), null));
             case OpaqueScalar o -> operatorName(o.name()) + "'".repeat(o.order()) + paren(write(o.a(), null));

@@ -49,6 +49,7 @@ public final class Text {
             case Neg n -> UNARY;
             case Num n -> n.value() < 0 ? UNARY : ATOM;
             case Power p -> POWER;
+            case PowerBy p -> POWER;
             case Transpose t -> POSTFIX;
             case Slice s -> POSTFIX;
             case Derivative d -> ATOM;
@@ -97,6 +98,14 @@ public final class Text {
                 String op = p.a().shape().isScalar() ? "^" : ".^";
                 yield operand(p.a(), e, POSTFIX) + op + number(p.p());
             }
+            // the exponent is a primary in the grammar: a name or a number, else in parentheses
+            case PowerBy p -> operand(p.a(), e, POSTFIX) + (p.a().shape().isScalar() ? "^" : ".^")
+                    + wrap(p.p(), e, !(p.p() instanceof Var || p.p() instanceof Num n && n.value() >= 0 || p.p() instanceof Size z && level(z) == ATOM));
+            case Extremum x -> (x.max() ? "max(" : "min(") + write(x.a(), null) + switch (x.axis()) {
+                case COLUMNS -> ", [], 1)";
+                case ROWS -> ", [], 2)";
+                default -> ")";
+            };
             case Transpose t -> operand(t.a(), e, POSTFIX) + (unicode ? "ᵀ" : "'");
             case Apply a -> function(a) + "(" + write(a.a(), null) + ")";
             case OpaqueScalar o -> o.name() + "'".repeat(o.order()) + "(" + write(o.a(), null) + ")";
