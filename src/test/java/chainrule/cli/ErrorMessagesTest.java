@@ -574,7 +574,7 @@ class ErrorMessagesTest {
 
         @Test
         void softmaxOverGroupsOfOne() {
-            error("z : 3\np = softmax(z, 2)", 2, 5, "softmax(Z, 2) works over each row, but z (3 x 1) has one entry in each;"
+            error("z : 3\np = softmax(z, 2)", 2, 5, 13, "softmax(Z, 2) works over each row, but z (3 x 1) has one entry in each;"
                     + " write softmax(z) for all of its entries");
         }
 
@@ -585,7 +585,7 @@ class ErrorMessagesTest {
 
         @Test
         void unknownProperty() {
-            error("y : 3 x 2 onehot columns", 1, 18, "unknown property 'columns': a shape may be followed by onehot,"
+            error("y : 3 x 2 onehot columns", 1, 18, 7, "unknown property 'columns': a shape may be followed by onehot,"
                     + " onehot rows, binary, symmetric or positive");
         }
 
