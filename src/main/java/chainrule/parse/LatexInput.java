@@ -20,6 +20,7 @@ final class LatexInput {
     private static final Pattern DELIMITED = Pattern.compile("^(\\s*)(\\$\\$|\\$|\\\\\\[)(.*?)(\\$\\$|\\$|\\\\\\])\\s*$");
     private static final Pattern PLAIN_IN_TEX = Pattern.compile("^\\s*(derive|claim|fun)\\s.*|^\\s*#.*|^\\s*$");
     private static final Pattern ENVIRONMENT = Pattern.compile("^\\s*\\\\(begin|end)\\{(align|equation|gather|eqnarray)\\*?}\\s*$");
+    private static final Pattern FUN = Pattern.compile("^\\s*fun\\s+([\\p{L}_][\\p{L}\\p{N}_]*)");
     private static final Pattern PLAIN_NAMES = Pattern.compile("^\\s*([\\p{L}_][\\p{L}\\p{N}_]*(\\s*,\\s*[\\p{L}_][\\p{L}\\p{N}_]*)*)\\s*[:=]");
 
     /** The plain text, the LaTeX problems found while writing it, and where each plain character came from. */
@@ -37,13 +38,17 @@ final class LatexInput {
         if (math.stream().allMatch(m -> m == null)) return null;
 
         Set<String> known = new HashSet<>();
+        Set<String> functions = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             int[] m = math.get(i);
             if (m != null) {
                 LatexLine.collectNames(text, m[0], m[1], known);
             } else {
-                Matcher pm = PLAIN_NAMES.matcher(text.substring(lines.get(i)[0], lines.get(i)[1]));
+                String line = text.substring(lines.get(i)[0], lines.get(i)[1]);
+                Matcher pm = PLAIN_NAMES.matcher(line);
                 if (pm.find()) for (String n : pm.group(1).split(",")) known.add(n.strip());
+                Matcher fm = FUN.matcher(line);
+                if (fm.find()) functions.add(fm.group(1));
             }
         }
 
@@ -55,7 +60,7 @@ final class LatexInput {
                 for (int k = l[0]; k < l[1]; k++) out.put(String.valueOf(text.charAt(k)), k, k + 1);
             } else if (m[0] < m[1]) {
                 try {
-                    LatexLine.Out one = LatexLine.translate(text, m[0], m[1], known);
+                    LatexLine.Out one = LatexLine.translate(text, m[0], m[1], known, functions);
                     out.text.append(one.text);
                     out.from.addAll(one.from);
                 } catch (LatexLine.Mistake e) {

@@ -64,27 +64,29 @@ final class LatexLine {
     private final String source;
     private final List<Tok> toks;
     private final Set<String> knownNames;
+    private final Set<String> userFunctions;
     private int at;
     private final Out out = new Out();
 
-    private LatexLine(String source, int from, int to, Set<String> knownNames) {
+    private LatexLine(String source, int from, int to, Set<String> knownNames, Set<String> userFunctions) {
         this.source = source;
+        this.userFunctions = userFunctions;
         // spacing and sizing go; \left( is (, \right) is )
-        this.toks = new java.util.ArrayList<>(LatexTokens.of(source, from, to).stream()
+        this.toks = withoutLineBreaks(LatexTokens.of(source, from, to).stream()
                 .filter(t -> !(t.kind() == Kind.COMMAND && IGNORED.contains(t.text()))).toList());
         this.knownNames = knownNames;
     }
 
     /** The plain statement for source[from, to), which holds LaTeX math without its delimiters. */
-    static Out translate(String source, int from, int to, Set<String> knownNames) {
-        LatexLine l = new LatexLine(source, from, to, knownNames);
+    static Out translate(String source, int from, int to, Set<String> knownNames, Set<String> userFunctions) {
+        LatexLine l = new LatexLine(source, from, to, knownNames, userFunctions);
         l.statement();
         return l.out;
     }
 
     /** The names a line of LaTeX declares or defines (its left side), for telling W^{x} and H^2 from powers. */
     static void collectNames(String source, int from, int to, Set<String> into) {
-        LatexLine l = new LatexLine(source, from, to, Set.of());
+        LatexLine l = new LatexLine(source, from, to, Set.of(), Set.of());
         try {
             while (l.peek().kind() != Kind.END && !l.peek().is("=") && !l.peek().command("in")) {
                 if (l.peek().is(",")) {
@@ -121,7 +123,12 @@ final class LatexLine {
             // d(L)/d(W) = e1 = e2: a claim, checked step by step
             out.put("claim ", toks.get(0));
             dropTrailingPunctuation();
-            expression(toks.size() - 1);
+            while (true) {
+                int eqAt = nextTopLevel("=", at);
+                expression(eqAt < 0 ? toks.size() - 1 : eqAt);
+                if (eqAt < 0 || at != eqAt) break;
+                out.put(" = ", next());
+            }
             expectEnd();
             return;
         }
@@ -445,10 +452,15 @@ final class LatexLine {
             if (operator) {
                 // \frac{d}{dW}(e): the derivative of the parenthesized e that follows
                 at = denClose + 1;
-                if (!peek().is("(") && !peek().command("left")) {
-                    throw new Mistake("after \\frac{d}{dW} write the expression in parentheses", t.start(), toks.get(denClose).end());
+                if (!startsFactor(peek())) {
+                    throw new Mistake("after \\frac{d}{dW} write what to differentiate", t.start(), toks.get(denClose).end());
                 }
-                denominator(partial, d0, denOpen, denClose, () -> primary(Integer.MAX_VALUE));
+                // \frac{d}{dW}(e), or \frac{d}{dW} A B: the product that follows
+                boolean parens = peek().is("(");
+                denominator(partial, d0, denOpen, denClose, () -> {
+                    if (parens) primary(Integer.MAX_VALUE);
+                    else operandTerm();
+                });
                 return;
             }
             if (partial || n0.text().equals("d")) {
@@ -478,6 +490,14 @@ final class LatexLine {
         at = denOpen + 1;
         expression(denClose);
         closeAt(denClose, ")");
+    }
+
+    /** The product after \frac{d}{dW}, in parentheses: it ends at a sum, an '=' or the end. */
+    private void operandTerm() {
+        Tok first = peek();
+        out.put("(", first.start(), first.start());
+        term(toks.size() - 1);
+        out.put(")", toks.get(at - 1));
     }
 
     /** The ")/d(W)" of a derivative; with an operand, the operand goes between. */
@@ -652,7 +672,8 @@ final class LatexLine {
     }
 
     /** The function a word names (RELU is relu), or null. */
-    private static String functionName(String word) {
+    private String functionName(String word) {
+        if (userFunctions.contains(word)) return word;
         List<String> all = Functions.allNames();
         if (all.contains(word)) return word;
         String lower = word.toLowerCase(Locale.ROOT);
@@ -697,6 +718,10 @@ final class LatexLine {
         if (t.kind() == Kind.WORD) {
             next();
             base = t.text();
+            // H1 written without a subscript is the name H1, as in the plain syntax
+            if (peek().kind() == Kind.NUMBER && peek().start() == t.end() && peek().text().chars().allMatch(Character::isDigit)) {
+                base += next().text();
+            }
         } else if (t.kind() == Kind.COMMAND && GREEK.contains(t.text())) {
             next();
             base = t.text();
@@ -902,6 +927,30 @@ final class LatexLine {
             if (depth == 0 && t.is(symbol)) return i;
         }
         return -1;
+    }
+
+    private int nextTopLevel(String symbol, int from) {
+        int depth = 0;
+        for (int i = 0; i < toks.size(); i++) {
+            Tok t = toks.get(i);
+            if (t.is("{") || t.is("(") || t.is("[") || t.command("begin")) depth++;
+            if (t.is("}") || t.is(")") || t.is("]") || t.command("end")) depth--;
+            if (depth == 0 && t.is(symbol) && i >= from) return i;
+        }
+        return -1;
+    }
+
+    /** Line breaks (\\) between the steps of a chain, outside every matrix: no part of any step. */
+    private static List<Tok> withoutLineBreaks(List<Tok> toks) {
+        List<Tok> out = new java.util.ArrayList<>();
+        int depth = 0;
+        for (Tok t : toks) {
+            if (t.is("{") || t.is("(") || t.is("[") || t.command("begin")) depth++;
+            if (t.is("}") || t.is(")") || t.is("]") || t.command("end")) depth--;
+            if (depth == 0 && (t.command("\\") || t.is("&"))) continue;
+            out.add(t);
+        }
+        return out;
     }
 
     private int lastTopLevel(String symbol) {
