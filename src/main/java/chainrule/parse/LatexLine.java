@@ -244,18 +244,20 @@ final class LatexLine {
     // ---- expressions
 
     private void expression(int end) {
-        boolean first = true;
+        boolean first = true, operand = true;
         while (at < end) {
             Tok t = peek();
             if (t.is("+") || t.is("-")) {
                 next();
                 out.put(first ? t.text() : " " + t.text() + " ", t);
                 first = false;
+                operand = true;
                 continue;
             }
-            if (!first && !startsFactor(t)) break;
+            if (!operand) break;
             term(end);
             first = false;
+            operand = false;
         }
     }
 
