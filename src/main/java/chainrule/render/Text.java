@@ -50,6 +50,7 @@ public final class Text {
             case Num n -> n.value() < 0 ? UNARY : ATOM;
             case Power p -> POWER;
             case PowerBy p -> POWER;
+            case Transpose t when t.a() instanceof Softmax s && !s.a().shape().isVector() -> ATOM;
             case Transpose t -> POSTFIX;
             case Slice s -> POSTFIX;
             case Derivative d -> ATOM;
@@ -96,16 +97,19 @@ public final class Text {
             }
             case Power p -> {
                 String op = p.a().shape().isScalar() ? "^" : ".^";
-                yield operand(p.a(), e, POSTFIX) + op + number(p.p());
+                yield base(p.a(), e) + op + number(p.p());
             }
             // the exponent is a primary in the grammar: a name or a number, else in parentheses
-            case PowerBy p -> operand(p.a(), e, POSTFIX) + (p.a().shape().isScalar() ? "^" : ".^")
+            case PowerBy p -> base(p.a(), e) + (p.a().shape().isScalar() ? "^" : ".^")
                     + wrap(p.p(), e, !(p.p() instanceof Var || p.p() instanceof Num n && n.value() >= 0 || p.p() instanceof Size z && level(z) == ATOM));
             case Extremum x -> (x.max() ? "max(" : "min(") + write(x.a(), null) + switch (x.axis()) {
                 case COLUMNS -> ", [], 1)";
                 case ROWS -> ", [], 2)";
                 default -> ")";
             };
+            // softmax(Z')' is softmax over each row of Z, as it was written
+            case Transpose t when t.a() instanceof Softmax s && !s.a().shape().isVector() ->
+                    s.kind().fname + "(" + write(Ex.transpose(s.a()), null) + ", 2)";
             case Transpose t -> operand(t.a(), e, POSTFIX) + (unicode ? "ᵀ" : "'");
             case Apply a -> function(a) + "(" + write(a.a(), null) + ")";
             case OpaqueScalar o -> o.name() + "'".repeat(o.order()) + "(" + write(o.a(), null) + ")";
@@ -126,6 +130,11 @@ public final class Text {
             case Concat c -> concat(c);
             case Derivative d -> derivative(d);
         };
+    }
+
+    /** The base of a power: a broadcast scalar is written s*ones(m, n) there, a product that needs parentheses. */
+    private String base(Expr a, Expr power) {
+        return wrap(a, power, level(a) < POSTFIX || a instanceof Broadcast);
     }
 
     /** k where v is 1/k for a whole k of 2 or more (0.5*X is written X / 2), else 0. */
