@@ -15,29 +15,22 @@ public enum Builtin implements Fn {
             (o, x) -> switch (o) { case 0 -> Math.max(0, x); case 1 -> x > 0 ? 1 : 0; default -> 0; },
             a -> Optional.empty(), h -> Optional.empty()),
     SIGMOID("sigmoid", "\\sigma", false, x -> true,
-            (o, x) -> {
-                double s = 1 / (1 + Math.exp(-x));
-                return switch (o) { case 0 -> s; case 1 -> s * (1 - s); case 2 -> s * (1 - s) * (1 - 2 * s);
-                    default -> s * (1 - s) * (1 - 6 * s + 6 * s * s); };
-            },
+            // sigma' = sigma(1 - sigma): every order is a polynomial in sigma
+            (o, x) -> Kernels.chain(o, 1 / (1 + Math.exp(-x)), new double[] {0, 1, -1}),
             a -> Optional.empty(),
             h -> Optional.of(Ex.hadamard(h, Ex.sub(Ex.ones(h.shape()), h)))),
     TANH("tanh", "\\tanh", false, x -> true,
-            (o, x) -> {
-                double t = Math.tanh(x);
-                return switch (o) { case 0 -> t; case 1 -> 1 - t * t; case 2 -> -2 * t * (1 - t * t);
-                    default -> -2 * (1 - t * t) * (1 - 3 * t * t); };
-            },
+            // tanh' = 1 - tanh^2
+            (o, x) -> Kernels.chain(o, Math.tanh(x), new double[] {1, 0, -1}),
             a -> Optional.empty(),
             h -> Optional.of(Ex.sub(Ex.ones(h.shape()), Ex.power(h, 2)))),
     EXP("exp", "\\exp", false, x -> true, (o, x) -> Math.exp(x),
             a -> Optional.of(Ex.apply(valueOf("EXP"), a)), h -> Optional.of(h)),
     LOG("log", "\\log", false, x -> x > 0,
-            (o, x) -> switch (o) { case 0 -> Math.log(x); case 1 -> 1 / x; case 2 -> -1 / (x * x); default -> 2 / (x * x * x); },
+            (o, x) -> o == 0 ? Math.log(x) : Kernels.power(o - 1, -1, x),
             a -> Optional.of(Ex.power(a, -1)), h -> Optional.empty()),
     SQRT("sqrt", "\\sqrt", false, x -> x > 0,
-            (o, x) -> switch (o) { case 0 -> Math.sqrt(x); case 1 -> 0.5 / Math.sqrt(x);
-                case 2 -> -0.25 * Math.pow(x, -1.5); default -> 0.375 * Math.pow(x, -2.5); },
+            (o, x) -> Kernels.power(o, 0.5, x),
             a -> Optional.of(Ex.scale(Ex.num(0.5), Ex.power(a, -0.5))), h -> Optional.empty()),
     ABS("abs", "\\operatorname{abs}", true, x -> true,
             (o, x) -> switch (o) { case 0 -> Math.abs(x); case 1 -> Math.signum(x); default -> 0; },
@@ -49,11 +42,7 @@ public enum Builtin implements Fn {
             (o, x) -> switch (o % 4) { case 0 -> Math.cos(x); case 1 -> -Math.sin(x); case 2 -> -Math.cos(x); default -> Math.sin(x); },
             a -> Optional.of(Ex.neg(Ex.apply(valueOf("SIN"), a))), h -> Optional.empty()),
     SOFTPLUS("softplus", "\\operatorname{softplus}", false, x -> true,
-            (o, x) -> {
-                double s = 1 / (1 + Math.exp(-x));
-                return switch (o) { case 0 -> x > 30 ? x : Math.log1p(Math.exp(x)); case 1 -> s; case 2 -> s * (1 - s);
-                    default -> s * (1 - s) * (1 - 2 * s); };
-            },
+            (o, x) -> o == 0 ? (x > 30 ? x : Math.log1p(Math.exp(x))) : SIGMOID.at(o - 1, x),
             a -> Optional.of(Ex.apply(valueOf("SIGMOID"), a)), h -> Optional.empty()),
     SQUARE("square", "\\operatorname{square}", false, x -> true,
             (o, x) -> switch (o) { case 0 -> x * x; case 1 -> 2 * x; case 2 -> 2; default -> 0; },
@@ -66,53 +55,38 @@ public enum Builtin implements Fn {
             a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty()),
     // tan has poles where cos is 0: points near them are drawn again
     TAN("tan", "\\tan", false, x -> Math.abs(Math.cos(x)) > 0.05,
-            (o, x) -> {
-                double t = Math.tan(x);
-                return switch (o) { case 0 -> t; case 1 -> 1 + t * t; case 2 -> 2 * t * (1 + t * t);
-                    default -> 2 * (1 + t * t) * (1 + 3 * t * t); };
-            },
+            // tan' = 1 + tan^2
+            (o, x) -> Kernels.chain(o, Math.tan(x), new double[] {1, 0, 1}),
             a -> Optional.empty(),
             h -> Optional.of(Ex.add(Ex.ones(h.shape()), Ex.power(h, 2)))),
     ATAN("atan", "\\arctan", false, x -> true,
-            (o, x) -> {
-                double q = 1 + x * x;
-                return switch (o) { case 0 -> Math.atan(x); case 1 -> 1 / q; case 2 -> -2 * x / (q * q);
-                    default -> (6 * x * x - 2) / (q * q * q); };
-            },
+            (o, x) -> o == 0 ? Math.atan(x) : Kernels.atan(o, x),
             a -> Optional.of(Ex.divide(Ex.ones(a.shape()), Ex.add(Ex.ones(a.shape()), Ex.power(a, 2)))),
             h -> Optional.empty()),
     ERF("erf", "\\operatorname{erf}", false, x -> true,
-            (o, x) -> {
-                double d = 2 / Math.sqrt(Math.PI) * Math.exp(-x * x);
-                return switch (o) { case 0 -> org.apache.commons.math3.special.Erf.erf(x); case 1 -> d; case 2 -> -2 * x * d;
-                    default -> (4 * x * x - 2) * d; };
-            },
+            (o, x) -> o == 0 ? org.apache.commons.math3.special.Erf.erf(x) : 2 * Kernels.gaussian(o - 1, x * Math.sqrt(2)) * Math.pow(Math.sqrt(2), o),
             a -> Optional.empty(), h -> Optional.empty()),
     LOG1P("log1p", "\\operatorname{log1p}", false, x -> x > -1,
-            (o, x) -> switch (o) { case 0 -> Math.log1p(x); case 1 -> 1 / (1 + x); case 2 -> -1 / ((1 + x) * (1 + x));
-                default -> 2 / ((1 + x) * (1 + x) * (1 + x)); },
+            (o, x) -> o == 0 ? Math.log1p(x) : Kernels.power(o - 1, -1, 1 + x),
             a -> Optional.of(Ex.divide(Ex.ones(a.shape()), Ex.add(Ex.ones(a.shape()), a))), h -> Optional.empty()),
     EXPM1("expm1", "\\operatorname{expm1}", false, x -> true,
             (o, x) -> o == 0 ? Math.expm1(x) : Math.exp(x),
             a -> Optional.of(Ex.apply(valueOf("EXP"), a)), h -> Optional.empty()),
     /** The exact GELU, x*Phi(x) (PyTorch's default), not the tanh approximation. */
     GELU("gelu", "\\operatorname{GELU}", false, x -> true,
-            (o, x) -> {
-                double phi = Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
-                double cdf = 0.5 * (1 + org.apache.commons.math3.special.Erf.erf(x / Math.sqrt(2)));
-                return switch (o) { case 0 -> x * cdf; case 1 -> cdf + x * phi; case 2 -> phi * (2 - x * x);
-                    default -> phi * (x * x * x - 4 * x); };
-            },
+            // (x*Phi)^(n) = x*Phi^(n) + n*Phi^(n-1)
+            (o, x) -> x * Kernels.normalCdf(o, x) + (o == 0 ? 0 : o * Kernels.normalCdf(o - 1, x)),
             a -> Optional.empty(), h -> Optional.empty()),
     /** ELU with alpha 1 (PyTorch's default): its first derivative is continuous, so it has no kink to avoid. */
     ELU("elu", "\\operatorname{ELU}", false, x -> true,
             (o, x) -> o == 0 ? (x > 0 ? x : Math.expm1(x)) : o == 1 ? (x > 0 ? 1 : Math.exp(x)) : (x > 0 ? 0 : Math.exp(x)),
             a -> Optional.empty(), h -> Optional.empty()),
     SILU("silu", "\\operatorname{SiLU}", false, x -> true,
+            // (x*sigma)^(n) = x*sigma^(n) + n*sigma^(n-1)
             (o, x) -> {
-                double s = 1 / (1 + Math.exp(-x)), ds = s * (1 - s), dds = ds * (1 - 2 * s);
-                return switch (o) { case 0 -> x * s; case 1 -> s * (1 + x * (1 - s)); case 2 -> ds * (2 + x * (1 - 2 * s));
-                    default -> dds * (2 + x * (1 - 2 * s)) + ds * ((1 - 2 * s) - 2 * x * ds); };
+                double s = 1 / (1 + Math.exp(-x));
+                double[] q = {0, 1, -1};
+                return x * Kernels.chain(o, s, q) + (o == 0 ? 0 : o * Kernels.chain(o - 1, s, q));
             },
             // silu' = sigmoid(x) .* (1 + x .* (1 - sigmoid(x)))
             a -> Optional.of(Ex.hadamard(Ex.apply(valueOf("SIGMOID"), a),
