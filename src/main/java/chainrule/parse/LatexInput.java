@@ -66,6 +66,9 @@ final class LatexInput {
                 } catch (LatexLine.Mistake e) {
                     problems.add(new Problem(ErrorKind.SYNTAX, source, SpanMap.spanOf(text, e.start, Math.max(e.start, e.end)),
                             e.getMessage()));
+                } catch (StackOverflowError e) {
+                    problems.add(new Problem(ErrorKind.SYNTAX, source, SpanMap.spanOf(text, m[0], m[1]),
+                            "this LaTeX is nested too deeply to read"));
                 }
             }
             // the line break itself, so plain lines are the LaTeX lines

@@ -72,7 +72,7 @@ final class LatexLine {
         this.source = source;
         this.userFunctions = userFunctions;
         // spacing and sizing go; \left( is (, \right) is )
-        this.toks = withoutLineBreaks(LatexTokens.of(source, from, to).stream()
+        this.toks = LatexBrackets.withoutLineBreaks(LatexTokens.of(source, from, to).stream()
                 .filter(t -> !(t.kind() == Kind.COMMAND && IGNORED.contains(t.text()))).toList());
         this.knownNames = knownNames;
     }
@@ -121,7 +121,7 @@ final class LatexLine {
         }
         if (derivativeAhead()) {
             // d(L)/d(W) = e1 = e2: a claim, checked step by step
-            out.put("claim ", toks.get(0));
+            out.put("claim ", tok(0));
             dropTrailingPunctuation();
             while (true) {
                 int eqAt = nextTopLevel("=", at);
@@ -138,7 +138,7 @@ final class LatexLine {
         if (name == null || !peek().is("=")) {
             throw new Mistake("the left side of a definition is one name, as in z_1 = W_1 x + b_1", first.start(), peek().end());
         }
-        out.put(name, first.start(), toks.get(at - 1).end());
+        out.put(name, first.start(), tok(at - 1).end());
         out.put(" = ", peek());
         at = lastTopLevel("=") + 1;
         dropTrailingPunctuation();
@@ -149,8 +149,8 @@ final class LatexLine {
     private boolean derivativeAhead() {
         Tok t = peek();
         return t.kind() == Kind.COMMAND && (t.text().equals("frac") || t.text().equals("dfrac") || t.text().equals("tfrac"))
-                && at + 2 < toks.size() && (toks.get(at + 2).command("partial") || toks.get(at + 2).kind() == Kind.WORD
-                && toks.get(at + 2).text().startsWith("d"));
+                && at + 2 < toks.size() && (tok(at + 2).command("partial") || tok(at + 2).kind() == Kind.WORD
+                && tok(at + 2).text().startsWith("d"));
     }
 
     /** names \in \mathbb{R}^{m \times n} [properties] */
@@ -165,7 +165,7 @@ final class LatexLine {
             String name = nameOnLeft();
             if (name == null) throw new Mistake("expected the name of a value before \\in", t.start(), t.end());
             if (!firstName) out.put(", ", t);
-            out.put(name, t.start(), toks.get(at - 1).end());
+            out.put(name, t.start(), tok(at - 1).end());
             firstName = false;
         }
         Tok inTok = next();
@@ -335,15 +335,15 @@ final class LatexLine {
             int close = matching(at);
             String inner = raw(at + 1, close);
             if (TRANSPOSES.contains(inner) || inner.equals("\\top") || inner.equals("\\intercal") || inner.equals("\\prime")) {
-                out.put("'", hat.start(), toks.get(close).end());
+                out.put("'", hat.start(), tok(close).end());
                 at = close + 1;
                 return;
             }
             next();
             out.put("^(", hat);
             expression(close);
-            if (at != close) throw new Mistake("cannot read this exponent", toks.get(at).start(), toks.get(close).end());
-            out.put(")", toks.get(close));
+            if (at != close) throw new Mistake("cannot read this exponent", tok(at).start(), tok(close).end());
+            out.put(")", tok(close));
             at = close + 1;
             return;
         }
@@ -409,13 +409,13 @@ final class LatexLine {
             if (peek().is("[")) throw new Mistake("only the square root \\sqrt{...} is known", peek().start(), peek().end());
             out.put("sqrt(", t);
             group();
-            out.put(")", toks.get(at - 1));
+            out.put(")", tok(at - 1));
         } else if (c.equals("|") || c.equals("lVert") || c.equals("Vert")) {
             next();
             out.put("norm(", t);
             int close = closing(at - 1, null, null);
             expression(close);
-            Tok closer = toks.get(close);
+            Tok closer = tok(close);
             at = close + 1;
             if (peek().is("_")) {
                 next();
@@ -443,9 +443,9 @@ final class LatexLine {
         next();
         int numOpen = at, numClose = matching(numOpen);
         int denOpen = numClose + 1;
-        if (!toks.get(denOpen).is("{")) throw new Mistake("\\frac takes two groups, {numerator}{denominator}", t.start(), t.end());
+        if (!tok(denOpen).is("{")) throw new Mistake("\\frac takes two groups, {numerator}{denominator}", t.start(), t.end());
         int denClose = matching(denOpen);
-        Tok n0 = toks.get(numOpen + 1), d0 = toks.get(denOpen + 1);
+        Tok n0 = tok(numOpen + 1), d0 = tok(denOpen + 1);
         boolean partial = n0.command("partial") && d0.command("partial");
         boolean straight = n0.kind() == Kind.WORD && n0.text().startsWith("d") && d0.kind() == Kind.WORD && d0.text().startsWith("d");
         if (partial || straight) {
@@ -455,7 +455,7 @@ final class LatexLine {
                 // \frac{d}{dW}(e): the derivative of the parenthesized e that follows
                 at = denClose + 1;
                 if (!startsFactor(peek())) {
-                    throw new Mistake("after \\frac{d}{dW} write what to differentiate", t.start(), toks.get(denClose).end());
+                    throw new Mistake("after \\frac{d}{dW} write what to differentiate", t.start(), tok(denClose).end());
                 }
                 // \frac{d}{dW}(e), or \frac{d}{dW} A B: the product that follows
                 boolean parens = peek().is("(");
@@ -479,7 +479,7 @@ final class LatexLine {
                 at = save;
                 expression(numClose);
             }
-            if (at != numClose) throw new Mistake("cannot read this numerator", toks.get(at).start(), toks.get(numClose).end());
+            if (at != numClose) throw new Mistake("cannot read this numerator", tok(at).start(), tok(numClose).end());
             denominator(partial, d0, denOpen, denClose, null);
             at = denClose + 1;
             return;
@@ -488,7 +488,7 @@ final class LatexLine {
         at = numOpen + 1;
         expression(numClose);
         closeAt(numClose, ")");
-        out.put(" / (", toks.get(denOpen));
+        out.put(" / (", tok(denOpen));
         at = denOpen + 1;
         expression(denClose);
         closeAt(denClose, ")");
@@ -499,7 +499,7 @@ final class LatexLine {
         Tok first = peek();
         out.put("(", first.start(), first.start());
         term(toks.size() - 1);
-        out.put(")", toks.get(at - 1));
+        out.put(")", tok(at - 1));
     }
 
     /** The ")/d(W)" of a derivative; with an operand, the operand goes between. */
@@ -507,7 +507,7 @@ final class LatexLine {
         int end = at;
         StringBuilder wrt = new StringBuilder();
         at = partial ? denOpen + 2 : denOpen + 1;
-        Tok first = toks.get(at);
+        Tok first = tok(at);
         if (!partial) {
             if (d0.text().length() == 1) at++;
         }
@@ -523,15 +523,15 @@ final class LatexLine {
             wrtName = nameOnLeft();
         }
         if (wrtName == null || at != denClose) {
-            throw new Mistake("a derivative is taken with respect to one name", first.start(), toks.get(denClose).end());
+            throw new Mistake("a derivative is taken with respect to one name", first.start(), tok(denClose).end());
         }
         wrt.append(wrtName);
         if (operand != null) {
             at = denClose + 1;
             operand.run();
-            out.put(")/d(" + wrt + ")", toks.get(denOpen).start(), toks.get(denClose).end());
+            out.put(")/d(" + wrt + ")", tok(denOpen).start(), tok(denClose).end());
         } else {
-            out.put(")/d(" + wrt + ")", toks.get(denOpen).start(), toks.get(denClose).end());
+            out.put(")/d(" + wrt + ")", tok(denOpen).start(), tok(denClose).end());
             at = end;
         }
     }
@@ -539,7 +539,7 @@ final class LatexLine {
     /** A word such as dLoss read as d and the name Loss. */
     private void splitWord(Tok w) {
         String name = nameFromWord(w, 1);
-        out.put(name, w.start() + 1, toks.get(at - 1).end());
+        out.put(name, w.start() + 1, tok(at - 1).end());
     }
 
     /** The name that starts with w.text() from index skip on, with its subscript and superscript. */
@@ -578,7 +578,7 @@ final class LatexLine {
     private int entryEnd(int close) {
         int depth = 0;
         for (int i = at; i < close; i++) {
-            Tok t = toks.get(i);
+            Tok t = tok(i);
             if (t.is("(") || t.is("{") || t.is("[")) depth++;
             if (t.is(")") || t.is("}") || t.is("]")) depth--;
             if (depth == 0 && (t.command(" ") || t.is(",") || t.is(";") || t.is("&") || t.command("\\") || t.command("quad"))) return i;
@@ -592,7 +592,7 @@ final class LatexLine {
         Tok name = groupWord();
         int endAt = -1;
         for (int i = at; i < toks.size(); i++) {
-            if (toks.get(i).command("end")) {
+            if (tok(i).command("end")) {
                 endAt = i;
                 break;
             }
@@ -650,11 +650,11 @@ final class LatexLine {
             }
             String fn = functionName(word);
             if (fn != null && (peek().is("(") || peek().command("left"))) {
-                function(fn + primes, toks.get(open));
+                function(fn + primes, tok(open));
                 return;
             }
             String name = word + scripts(word, false);
-            out.put(name + primes, t.start(), toks.get(at - 1).end());
+            out.put(name + primes, t.start(), tok(at - 1).end());
             return;
         }
         Tok first = peek();
@@ -670,7 +670,7 @@ final class LatexLine {
             function(fn + primes, first);
             return;
         }
-        out.put(name + primes, first.start(), toks.get(at - 1).end());
+        out.put(name + primes, first.start(), tok(at - 1).end());
     }
 
     /** The function a word names (RELU is relu), or null. */
@@ -704,7 +704,7 @@ final class LatexLine {
             closeAt(close, ")");
         } else {
             factor(Integer.MAX_VALUE);
-            out.put(")", toks.get(at - 1));
+            out.put(")", tok(at - 1));
         }
     }
 
@@ -744,7 +744,7 @@ final class LatexLine {
     /** Whether the parser is still on the left of '=' or '\in' (there a superscript is part of the name). */
     private boolean isLeftSide() {
         for (int i = 0; i < at; i++) {
-            if (toks.get(i).is("=") || toks.get(i).command("in")) return false;
+            if (tok(i).is("=") || tok(i).command("in")) return false;
         }
         return true;
     }
@@ -768,7 +768,7 @@ final class LatexLine {
                 String sub = scriptText(u);
                 if (sub.contains(",")) {
                     throw new Mistake("index notation (w_{i,j}) is not read: write the matrix as one name and its"
-                            + " products as matrix products (W x)", u.start(), toks.get(at - 1).end());
+                            + " products as matrix products (W x)", u.start(), tok(at - 1).end());
                 }
                 name.append(sub);
             } else if (peek().is("^")) {
@@ -814,8 +814,13 @@ final class LatexLine {
 
     // ---- helpers
 
+    /** The token at i; past either end, the END token, so a short statement reads as ending early. */
+    private Tok tok(int i) {
+        return toks.get(Math.max(0, Math.min(i, toks.size() - 1)));
+    }
+
     private Tok peek() {
-        return toks.get(Math.min(at, toks.size() - 1));
+        return tok(Math.min(at, toks.size() - 1));
     }
 
     private Tok next() {
@@ -836,16 +841,16 @@ final class LatexLine {
     private void expectEnd() {
         skipIgnored();
         Tok t = peek();
-        if (t.kind() != Kind.END) throw new Mistake("cannot read the LaTeX from here on", t.start(), toks.get(toks.size() - 1).start());
+        if (t.kind() != Kind.END) throw new Mistake("cannot read the LaTeX from here on", t.start(), tok(toks.size() - 1).start());
     }
 
     /** A trailing comma or full stop ends the sentence the formula sits in; it is no part of it. */
     private void dropTrailingPunctuation() {
         int last = toks.size() - 2;
-        while (last >= at && (toks.get(last).is(",") || toks.get(last).is(".") || toks.get(last).command("\\")
-                || toks.get(last).command(",") || toks.get(last).command(";"))) {
-            Tok end = toks.get(last + 1);
-            toks.set(last, new Tok(Kind.END, "", toks.get(last).start(), end.end()));
+        while (last >= at && (tok(last).is(",") || tok(last).is(".") || tok(last).command("\\")
+                || tok(last).command(",") || tok(last).command(";"))) {
+            Tok end = tok(last + 1);
+            toks.set(last, new Tok(Kind.END, "", tok(last).start(), end.end()));
             toks.subList(last + 1, toks.size()).clear();
             last--;
         }
@@ -871,109 +876,44 @@ final class LatexLine {
         int close = matching(at);
         next();
         expression(close);
-        if (at != close) throw new Mistake("cannot read this group", toks.get(at).start(), toks.get(close).end());
+        if (at != close) throw new Mistake("cannot read this group", tok(at).start(), tok(close).end());
         at = close + 1;
     }
 
     private void closeAt(int close, String text) {
-        if (at != close) throw new Mistake("cannot read the LaTeX from here on", toks.get(at).start(), toks.get(close).end());
-        out.put(text, toks.get(close));
+        if (at != close) throw new Mistake("cannot read the LaTeX from here on", tok(at).start(), tok(close).end());
+        out.put(text, tok(close));
         at = close + 1;
     }
 
-    /** The index of the } that closes the { at open. */
     private int matching(int open) {
-        if (!toks.get(open).is("{")) {
-            Tok t = toks.get(open);
-            throw new Mistake("expected {", t.start(), t.end());
-        }
-        int depth = 0;
-        for (int i = open; i < toks.size(); i++) {
-            if (toks.get(i).is("{")) depth++;
-            if (toks.get(i).is("}") && --depth == 0) return i;
-        }
-        Tok t = toks.get(open);
-        throw new Mistake("this { is not closed", t.start(), t.end());
+        return LatexBrackets.matching(toks, open);
     }
 
-    /** The index of what closes the bracket at open: ( ), [ ], | |, \left( \right), \| \|. */
     private int closing(int open, String opener, String closer) {
-        Tok o = toks.get(open);
-        boolean norm = opener == null;
-        int depth = 0;
-        for (int i = open + 1; i < toks.size(); i++) {
-            Tok t = toks.get(i);
-            if (norm) {
-                if (t.command("|") || t.command("rVert") || t.command("Vert")) return i;
-                continue;
-            }
-            if (opener.equals("|")) {
-                if (t.is("|")) return i;
-                continue;
-            }
-            if (t.is(opener)) depth++;
-            if (t.is(closer)) {
-                if (depth == 0) return i;
-                depth--;
-            }
-        }
-        throw new Mistake("this " + o.text() + " is not closed", o.start(), o.end());
+        return LatexBrackets.closing(toks, open, opener, closer);
     }
 
     private int topLevel(String symbol) {
-        int depth = 0;
-        for (int i = 0; i < toks.size(); i++) {
-            Tok t = toks.get(i);
-            if (t.is("{") || t.is("(") || t.is("[") || t.command("begin")) depth++;
-            if (t.is("}") || t.is(")") || t.is("]") || t.command("end")) depth--;
-            if (depth == 0 && t.is(symbol)) return i;
-        }
-        return -1;
+        return LatexBrackets.nextTopLevel(toks, symbol, 0);
     }
 
     private int nextTopLevel(String symbol, int from) {
-        int depth = 0;
-        for (int i = 0; i < toks.size(); i++) {
-            Tok t = toks.get(i);
-            if (t.is("{") || t.is("(") || t.is("[") || t.command("begin")) depth++;
-            if (t.is("}") || t.is(")") || t.is("]") || t.command("end")) depth--;
-            if (depth == 0 && t.is(symbol) && i >= from) return i;
-        }
-        return -1;
-    }
-
-    /** Line breaks (\\) between the steps of a chain, outside every matrix: no part of any step. */
-    private static List<Tok> withoutLineBreaks(List<Tok> toks) {
-        List<Tok> out = new java.util.ArrayList<>();
-        int depth = 0;
-        for (Tok t : toks) {
-            if (t.is("{") || t.is("(") || t.is("[") || t.command("begin")) depth++;
-            if (t.is("}") || t.is(")") || t.is("]") || t.command("end")) depth--;
-            if (depth == 0 && (t.command("\\") || t.is("&"))) continue;
-            out.add(t);
-        }
-        return out;
+        return LatexBrackets.nextTopLevel(toks, symbol, from);
     }
 
     private int lastTopLevel(String symbol) {
-        int depth = 0, last = -1;
-        for (int i = 0; i < toks.size(); i++) {
-            Tok t = toks.get(i);
-            if (t.is("{") || t.is("(") || t.is("[") || t.command("begin")) depth++;
-            if (t.is("}") || t.is(")") || t.is("]") || t.command("end")) depth--;
-            if (depth == 0 && t.is(symbol)) last = i;
-        }
-        return last;
+        return LatexBrackets.lastTopLevel(toks, symbol);
     }
 
     private int indexOf(java.util.function.Predicate<Tok> p) {
-        for (int i = 0; i < toks.size(); i++) if (p.test(toks.get(i))) return i;
+        for (int i = 0; i < toks.size(); i++) if (p.test(tok(i))) return i;
         return -1;
     }
 
     /** The LaTeX between two tokens, as written. */
     private String raw(int from, int to) {
         if (from >= to) return "";
-        return source.substring(toks.get(from).start(), toks.get(to - 1).end()).strip();
+        return source.substring(tok(from).start(), tok(to - 1).end()).strip();
     }
 }
