@@ -18,6 +18,14 @@ final class CommonOptions {
     @Option(names = "--seed", paramLabel = "N", description = "seed of the random points of numeric checks")
     long seed = 1;
 
+    // a setter, so the process's limit is set (to its default too) each time a command line is parsed
+    @Option(names = chainrule.eval.Limits.OPTION, paramLabel = "N", defaultValue = "25000000",
+            description = "the most entries a matrix may have in numeric work (checks, claims, --at; default: 25000000)")
+    void maxEntries(long n) {
+        if (n < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-entries must be at least 1, not " + n);
+        chainrule.eval.Limits.setMaxEntries(n);
+    }
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 

@@ -82,9 +82,12 @@ public final class Evaluator {
             case Ones o -> Matrices.filled(dim(o.shape().rows()), dim(o.shape().cols()), 1);
             case Commutation k -> commutation(dim(k.m()), dim(k.n()));
             case Add a -> sum(a.terms());
-            case Neg n -> eval(n.a()).scalarMultiply(-1);
-            case MatMul m -> eval(m.a()).multiply(eval(m.b()));
-            case Scale s -> eval(s.a()).scalarMultiply(eval(s.s()).getEntry(0, 0));
+            case Neg n -> Matrices.map(eval(n.a()), x -> -x);
+            case MatMul m -> Matrices.multiply(eval(m.a()), eval(m.b()));
+            case Scale s -> {
+                double k = eval(s.s()).getEntry(0, 0);
+                yield Matrices.map(eval(s.a()), x -> k * x);
+            }
             case Hadamard h -> Matrices.zip(eval(h.a()), eval(h.b()), (x, y) -> x * y);
             case Divide d -> Matrices.zip(eval(d.a()), pole(eval(d.b())), (x, y) -> x / y);
             case Power p -> Matrices.map(p.p() < 0 || p.p() != Math.rint(p.p()) ? pole(eval(p.a())) : eval(p.a()),
@@ -98,10 +101,10 @@ public final class Evaluator {
                 if (watch != null) watch.extremum(x.max(), x.axis(), a);
                 yield Extrema.apply(x.max(), x.axis(), a);
             }
-            case Transpose t -> eval(t.a()).transpose();
+            case Transpose t -> Matrices.transpose(eval(t.a()));
             case Apply a -> apply(a);
             case OpaqueScalar o -> opaqueScalar(o);
-            case Softmax s -> SoftmaxKernel.apply(s.kind(), eval(s.a()));
+            case Softmax s -> SoftmaxKernel.apply(s.kind(), s.a().shape(), eval(s.a()));
             case Reduce r -> reduce(r.axis(), eval(r.a()));
             case Broadcast b -> broadcast(eval(b.a()), dim(b.shape().rows()), dim(b.shape().cols()));
             case MatFn m -> matFn(m);
@@ -123,7 +126,7 @@ public final class Evaluator {
 
     private RealMatrix sum(List<Expr> terms) {
         RealMatrix total = eval(terms.get(0));
-        for (int i = 1; i < terms.size(); i++) total = total.add(eval(terms.get(i)));
+        for (int i = 1; i < terms.size(); i++) total = Matrices.add(total, eval(terms.get(i)));
         return total;
     }
 
@@ -155,8 +158,8 @@ public final class Evaluator {
         int r = x.getRowDimension(), c = x.getColumnDimension();
         return switch (axis) {
             case ALL -> Matrices.scalar(sumAll(x));
-            case COLUMNS -> Matrices.filled(1, r, 1).multiply(x);
-            case ROWS -> x.multiply(Matrices.filled(c, 1, 1));
+            case COLUMNS -> Matrices.multiply(Matrices.filled(1, r, 1), x);
+            case ROWS -> Matrices.multiply(x, Matrices.filled(c, 1, 1));
             case VERTICAL, HORIZONTAL -> throw new IllegalStateException("internal: reduce over " + axis);
         };
     }
@@ -240,7 +243,6 @@ public final class Evaluator {
         return eval(expand.apply(d));
     }
 
-    /** The rows and columns of a shape under these sizes. */
     /** K with K*vec(A) = vec(A') for an m x n matrix A: entry (j + n*i, i + m*j) is 1. */
     static RealMatrix commutation(int m, int n) {
         RealMatrix k = new Array2DRowRealMatrix(m * n, m * n);
@@ -250,6 +252,7 @@ public final class Evaluator {
         return k;
     }
 
+    /** The rows and columns of a shape under these sizes. */
     public int[] dims(Shape s) {
         return new int[] {dim(s.rows()), dim(s.cols())};
     }

@@ -594,12 +594,12 @@ final class Inference {
             case IndexArg.Between b -> List.of(b.from(), b.to());
         };
         for (Ast.IndexExpr e : at) {
-            for (Ast.IndexTerm t : e.terms()) {
-                if (t.symbol() == null || t.symbol().equals("end") || scope.isDim(t.symbol())) continue;
+            for (Ast.IndexTerm t : e.terms()) for (String symbol : t.symbols()) {
+                if (symbol.equals("end") || scope.isDim(symbol)) continue;
                 String target = source.slice(i.target().span()).strip();
                 if (target.isEmpty() || target.length() > 20) target = "W";
                 throw ChainRuleException.at(ErrorKind.UNSUPPORTED, source, arg.span(), "index notation is not supported: '"
-                        + t.symbol() + "' is neither a number nor a size symbol of the file; an index is a whole number,"
+                        + symbol + "' is neither a number nor a size symbol of the file; an index is a whole number,"
                         + " end, a size symbol or a range (" + target + "[2, :], " + target + "[1:end-1, 1]); write the"
                         + " matrix form instead, e.g. " + target + "*x for the sum over j of " + target + "[i, j]*x[j]");
             }
@@ -635,7 +635,8 @@ final class Inference {
     private static Dim position(Ast.IndexExpr e, Dim size) {
         Dim total = Dim.of(0);
         for (Ast.IndexTerm t : e.terms()) {
-            Dim term = t.symbol() == null ? Dim.of(t.number()) : t.symbol().equals("end") ? size : Dim.symbol(t.symbol());
+            Dim term = Dim.of(t.number());
+            for (String symbol : t.symbols()) term = term.times(symbol.equals("end") ? size : Dim.symbol(symbol));
             total = t.sign() < 0 ? total.minus(term) : total.plus(term);
         }
         return total;
