@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
 import chainrule.claim.ClaimResult;
 import chainrule.cli.ShapesCommandAccess;
 import chainrule.parse.Parse;
 import chainrule.parse.Stmt;
 import chainrule.render.Text;
+import chainrule.shape.Checker;
 import chainrule.shape.Program;
 import chainrule.source.SourceFile;
 import java.io.IOException;
@@ -57,14 +57,14 @@ class LatexSeedsTest {
         assertFalse(expected.isEmpty());
         assertEquals(expected.keySet(), actual.keySet(), "derivatives asked for in " + tex);
         // the same text, or failing that the .nn's answer holds as a claim in the LaTeX's program
-        ClaimChecker checker = new ClaimChecker(new Engine(fromLatex), 5);
+        Engine engine = new Engine(fromLatex);
         List<String> wrong = new ArrayList<>();
         for (var e : expected.entrySet()) {
             if (e.getValue().equals(actual.get(e.getKey()))) continue;
             String[] ofWrt = e.getKey().split("\\|");
             String claim = "claim d(" + ofWrt[0] + ")/d(" + ofWrt[1] + ") = " + e.getValue();
             SourceFile src = new SourceFile("from-nn", claim);
-            ClaimResult r = checker.check((Stmt.Claim) Parse.statement(src), src);
+            ClaimResult r = engine.check(Checker.claim(fromLatex, src, (Stmt.Claim) Parse.statement(src)), 5);
             if (!r.correct()) wrong.add(claim + ": " + r.message());
         }
         assertTrue(wrong.isEmpty(), tex + ": " + wrong);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
 import chainrule.claim.ClaimResult;
 import chainrule.cli.Loader;
 import chainrule.shape.Program;
@@ -154,9 +153,8 @@ class LatexInputTest {
     @Test
     void aChainOfStepsInLatexIsCheckedStepByStep() {
         Program p = Loader.load("test-cases/seeds/001_abs_scalar_net.tex");
-        ClaimChecker checker = new ClaimChecker(new Engine(p), 3);
         Program.Claim c = (Program.Claim) p.requests().stream().filter(r -> r instanceof Program.Claim).findFirst().orElseThrow();
-        ClaimResult r = checker.check(c.claim(), p.source());
+        ClaimResult r = new Engine(p).check(c, 3);
         // the asker's dLoss/dOut is right; "d(Out-Y)/dOut = 1" holds only where Delta > 0
         assertEquals("partly-correct", r.verdict().word, r.message());
         assertEquals(2, r.firstWrongStep());
