@@ -88,6 +88,11 @@ final class Spell {
                 Code exponent = number(p.p());
                 yield new Code(x.at(Code.ATOM) + " ** " + exponent.text(), Code.POW, x.array());
             }
+            case PowerBy p -> {
+                Code x = ctx.sub(p.a()), exponent = ctx.sub(p.p());
+                yield new Code(x.at(Code.ATOM) + " ** " + exponent.at(Code.ATOM), Code.POW, x.array() || exponent.array());
+            }
+            case Extremum x -> extremum(x);
             case Transpose t -> {
                 Code x = ctx.sub(t.a());
                 yield x.array() ? Code.atom(x.at(Code.ATOM) + ".T") : x;
@@ -223,6 +228,18 @@ final class Spell {
             case COLUMNS -> Code.atom(lib() + ".sum(" + x.text() + (numpy() ? ", axis=0, keepdims=True)" : ", dim=0, keepdim=True)"));
             case ROWS -> Code.atom(lib() + ".sum(" + x.text() + (numpy() ? ", axis=1, keepdims=True)" : ", dim=1, keepdim=True)"));
             case VERTICAL, HORIZONTAL -> throw new IllegalStateException("internal: a sum along " + r.axis());
+        };
+    }
+
+    /** max(X), max(X, [], 1), max(X, [], 2) and min alike, kept 2-D. */
+    private Code extremum(Extremum e) {
+        String x = array(ctx.sub(e.a())).text();
+        String f = numpy() ? (e.max() ? "np.max(" : "np.min(") : (e.max() ? "torch.amax(" : "torch.amin(");
+        return switch (e.axis()) {
+            case ALL -> Code.atom(f + x + ").reshape(1, 1)");
+            case COLUMNS -> Code.atom(f + x + (numpy() ? ", axis=0, keepdims=True)" : ", dim=0, keepdim=True)"));
+            case ROWS -> Code.atom(f + x + (numpy() ? ", axis=1, keepdims=True)" : ", dim=1, keepdim=True)"));
+            case VERTICAL, HORIZONTAL -> throw new IllegalStateException("internal: an extremum along " + e.axis());
         };
     }
 

@@ -70,6 +70,12 @@ final class Linearize {
             case Expr.Divide d -> Lin.sum(new DividedBy(op(d.a(), 0), d.b()),
                     new Negate(new Diagonal(d.a(), new DividedBy(op(d.b(), 1), Ex.power(d.b(), 2)), false)));
             case Expr.Power p -> new Diagonal(Ex.scale(Ex.num(p.p()), Ex.power(p.a(), p.p() - 1)), op(p.a(), 0), false);
+            // d(a.^p) = p*a.^(p - 1) .* da + a.^p .* log(a) dp
+            case Expr.PowerBy p -> Lin.sum(
+                    new Diagonal(Ex.scale(p.p(), Ex.powerBy(p.a(), Ex.sub(p.p(), Ex.num(1)))), op(p.a(), 0), false),
+                    new Outer(op(p.p(), 1), Ex.hadamard(p, Ex.apply(Builtin.LOG, p.a()))));
+            // max(X) moves with the entry that is largest: the sum, along its axis, of the indicator .* dX
+            case Expr.Extremum x -> new Summed(x.axis(), new Diagonal(LanguageOps.indicator(x), op(x.a(), 0), false), s);
             case Expr.Transpose t -> new Transposed(op(t.a(), 0));
             case Expr.Apply a -> new Diagonal(Rules.elementwiseDerivative(a.fn(), a.order(), a.a()), op(a.a(), 0), false);
             case Expr.OpaqueScalar o -> {

@@ -28,6 +28,9 @@ public final class Evaluator {
 
         default void matrixFunction(MatOp op, RealMatrix argument, RealMatrix result) {}
 
+        /** The argument of max(X) or min(X): a tie for the largest entry is a kink. */
+        default void extremum(boolean max, Axis axis, RealMatrix argument) {}
+
         default void value(Expr e, RealMatrix value) {}
     }
 
@@ -90,6 +93,15 @@ public final class Evaluator {
             case Divide d -> Matrices.zip(eval(d.a()), pole(eval(d.b())), (x, y) -> x / y);
             case Power p -> Matrices.map(p.p() < 0 || p.p() != Math.rint(p.p()) ? pole(eval(p.a())) : eval(p.a()),
                     x -> Math.pow(x, p.p()));
+            case PowerBy p -> {
+                double q = eval(p.p()).getEntry(0, 0);
+                yield Matrices.map(q < 0 || q != Math.rint(q) ? pole(eval(p.a())) : eval(p.a()), x -> Math.pow(x, q));
+            }
+            case Extremum x -> {
+                RealMatrix a = eval(x.a());
+                if (watch != null) watch.extremum(x.max(), x.axis(), a);
+                yield Extrema.apply(x.max(), x.axis(), a);
+            }
             case Transpose t -> Matrices.transpose(eval(t.a()));
             case Apply a -> apply(a);
             case OpaqueScalar o -> opaqueScalar(o);

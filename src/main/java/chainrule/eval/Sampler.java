@@ -25,7 +25,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 /**
  * Draws random points for numeric checks (SPEC §3). Symbolic dimensions get sizes 2..4, changing
  * from one point to the next (see {@link #sizesFor}); inputs are normal(0, 1) (narrower for large inputs, see {@link #spread}),
- * one-hot or in (0.5, 2) where declared so, and
+ * one-hot (by columns or rows), 0 or 1, or in (0.5, 2) where declared so, and
  * well-conditioned where they feed det, logdet or inv. A point whose definitions come near a
  * kink, leave a domain or stop being finite is drawn again, up to {@value #MAX_TRIES} times.
  */
@@ -120,6 +120,12 @@ public final class Sampler {
     private RealMatrix drawInput(Program.Input in, int r, int c, double scale) {
         Set<Property> props = in.properties();
         if (props.contains(Property.ONEHOT)) return oneHot(r, c);
+        if (props.contains(Property.ONEHOT_ROWS)) return oneHot(c, r).transpose();
+        if (props.contains(Property.BINARY)) {
+            RealMatrix b = new Array2DRowRealMatrix(r, c);
+            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) b.setEntry(i, j, random.nextBoolean() ? 1 : 0);
+            return b;
+        }
         boolean positive = props.contains(Property.POSITIVE);
         double sd = spread(r, c) * scale;
         RealMatrix m = new Array2DRowRealMatrix(r, c);

@@ -76,6 +76,11 @@ final class TroubleWatch implements Evaluator.Watch {
     }
 
     @Override
+    public void extremum(boolean max, Expr.Axis axis, RealMatrix x) {
+        if (Extrema.smallestGap(max, axis, x) < KINK_MARGIN) note("two entries tie for the " + (max ? "max" : "min") + ", a kink");
+    }
+
+    @Override
     public void value(Expr e, RealMatrix value) {
         if (trouble == null && !Matrices.allFinite(value)) note("a value that is not finite");
         // beyond this, finite differences measure rounding (sin of 1e9), not the derivative

@@ -52,7 +52,52 @@ public enum Builtin implements Fn {
             a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty()),
     STEP("step", "\\operatorname{step}", true, x -> true,
             (o, x) -> o == 0 ? (x > 0 ? 1 : 0) : 0,
-            a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty());
+            a -> Optional.of(Ex.zero(a.shape())), h -> Optional.empty()),
+    // tan has poles where cos is 0: points near them are drawn again
+    TAN("tan", "\\tan", false, x -> Math.abs(Math.cos(x)) > 0.05,
+            // tan' = 1 + tan^2
+            (o, x) -> Kernels.chain(o, Math.tan(x), new double[] {1, 0, 1}),
+            a -> Optional.empty(),
+            h -> Optional.of(Ex.add(Ex.ones(h.shape()), Ex.power(h, 2)))),
+    ATAN("atan", "\\arctan", false, x -> true,
+            (o, x) -> o == 0 ? Math.atan(x) : Kernels.atan(o, x),
+            a -> Optional.of(Ex.divide(Ex.ones(a.shape()), Ex.add(Ex.ones(a.shape()), Ex.power(a, 2)))),
+            h -> Optional.empty()),
+    ERF("erf", "\\operatorname{erf}", false, x -> true,
+            (o, x) -> o == 0 ? org.apache.commons.math3.special.Erf.erf(x) : 2 * Kernels.gaussian(o - 1, x * Math.sqrt(2)) * Math.pow(Math.sqrt(2), o),
+            a -> Optional.empty(), h -> Optional.empty()),
+    LOG1P("log1p", "\\operatorname{log1p}", false, x -> x > -1,
+            (o, x) -> o == 0 ? Math.log1p(x) : Kernels.power(o - 1, -1, 1 + x),
+            a -> Optional.of(Ex.divide(Ex.ones(a.shape()), Ex.add(Ex.ones(a.shape()), a))), h -> Optional.empty()),
+    EXPM1("expm1", "\\operatorname{expm1}", false, x -> true,
+            (o, x) -> o == 0 ? Math.expm1(x) : Math.exp(x),
+            a -> Optional.of(Ex.apply(valueOf("EXP"), a)), h -> Optional.empty()),
+    /** The exact GELU, x*Phi(x) (PyTorch's default), not the tanh approximation. */
+    GELU("gelu", "\\operatorname{GELU}", false, x -> true,
+            // (x*Phi)^(n) = x*Phi^(n) + n*Phi^(n-1)
+            (o, x) -> x * Kernels.normalCdf(o, x) + (o == 0 ? 0 : o * Kernels.normalCdf(o - 1, x)),
+            a -> Optional.empty(), h -> Optional.empty()),
+    /** ELU with alpha 1 (PyTorch's default): its first derivative is continuous, so it has no kink to avoid. */
+    ELU("elu", "\\operatorname{ELU}", false, x -> true,
+            (o, x) -> o == 0 ? (x > 0 ? x : Math.expm1(x)) : o == 1 ? (x > 0 ? 1 : Math.exp(x)) : (x > 0 ? 0 : Math.exp(x)),
+            a -> Optional.empty(), h -> Optional.empty()),
+    SILU("silu", "\\operatorname{SiLU}", false, x -> true,
+            // (x*sigma)^(n) = x*sigma^(n) + n*sigma^(n-1)
+            (o, x) -> {
+                double s = 1 / (1 + Math.exp(-x));
+                double[] q = {0, 1, -1};
+                return x * Kernels.chain(o, s, q) + (o == 0 ? 0 : o * Kernels.chain(o - 1, s, q));
+            },
+            // silu' = sigmoid(x) .* (1 + x .* (1 - sigmoid(x)))
+            a -> Optional.of(Ex.hadamard(Ex.apply(valueOf("SIGMOID"), a),
+                    Ex.add(Ex.ones(a.shape()), Ex.hadamard(a, Ex.sub(Ex.ones(a.shape()), Ex.apply(valueOf("SIGMOID"), a)))))),
+            h -> Optional.empty()),
+    /** Slope 0.01 below 0 (PyTorch's default); leaky_relu(x, a) with another slope is lowered to relus. */
+    LEAKY_RELU("leaky_relu", "\\operatorname{LeakyReLU}", true, x -> true,
+            (o, x) -> switch (o) { case 0 -> x > 0 ? x : 0.01 * x; case 1 -> x > 0 ? 1 : 0.01; default -> 0; },
+            // step(x) + 0.01*step(-x)
+            a -> Optional.of(Ex.add(Ex.apply(valueOf("STEP"), a), Ex.scale(Ex.num(0.01), Ex.apply(valueOf("STEP"), Ex.neg(a))))),
+            h -> Optional.empty());
 
     /** Values of the function and its derivatives. */
     public interface Kernel {

@@ -157,6 +157,25 @@ public final class Ex {
         return new Power(a, p);
     }
 
+    public static Expr powerBy(Expr a, Expr p) {
+        if (!p.shape().isScalar()) throw new IllegalArgumentException("internal: exponent of shape " + p.shape());
+        if (p instanceof Num n) return power(a, n.value());
+        if (p instanceof Neg n && n.a() instanceof Num m) return power(a, -m.value());
+        return new PowerBy(a, p);
+    }
+
+    public static Expr extremum(boolean max, Axis axis, Expr a) {
+        Shape s = a.shape();
+        Shape out = switch (axis) {
+            case ALL -> Shape.SCALAR;
+            case COLUMNS -> new Shape(Dim.ONE, s.cols());
+            case ROWS -> new Shape(s.rows(), Dim.ONE);
+            default -> throw new IllegalArgumentException("internal: extremum over " + axis);
+        };
+        if (s.equals(out)) return a;
+        return new Extremum(max, axis, a, out);
+    }
+
     public static Expr transpose(Expr a) {
         Shape s = a.shape();
         if (s.isScalar()) return a;

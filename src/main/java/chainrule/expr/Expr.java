@@ -67,6 +67,14 @@ public sealed interface Expr {
         public Shape shape() { return a.shape(); }
     }
 
+    /** Elementwise power by a scalar expression ({@code x.^gamma}); a number exponent is a {@link Power}. */
+    record PowerBy(Expr a, Expr p) implements Expr {
+        public Shape shape() { return a.shape(); }
+    }
+
+    /** max(X) or min(X) over all entries, or per column (COLUMNS) or per row (ROWS), as MATLAB's max(X, [], k). */
+    record Extremum(boolean max, Axis axis, Expr a, Shape shape) implements Expr {}
+
     record Transpose(Expr a) implements Expr {
         public Shape shape() { return a.shape().transpose(); }
     }

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /** The functions that are not elementwise: their names and how many arguments they take. */
 public enum Functions {
-    SOFTMAX("softmax", 1, 1), LOG_SOFTMAX("log_softmax", 1, 1), LOGSUMEXP("logsumexp", 1, 1),
-    SUM("sum", 1, 2), MEAN("mean", 1, 2), NORM("norm", 1, 1),
+    SOFTMAX("softmax", 1, 2), LOG_SOFTMAX("log_softmax", 1, 2), LOGSUMEXP("logsumexp", 1, 2),
+    SUM("sum", 1, 2), MEAN("mean", 1, 2), VAR("var", 1, 2), STD("std", 1, 2), NORM("norm", 1, 2),
+    MAX("max", 1, 3), MIN("min", 1, 3), CLIP("clip", 3, 3),
     TR("tr", 1, 1), DET("det", 1, 1), LOGDET("logdet", 1, 1), INV("inv", 1, 1),
     DOT("dot", 2, 2), DIAG("diag", 1, 1), KRON("kron", 2, 2), VEC("vec", 1, 1),
     RESHAPE("reshape", 3, 3), COMMUTATION("commutation", 2, 2),

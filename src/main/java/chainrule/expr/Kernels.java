@@ -36,4 +36,30 @@ final class Kernels {
         for (int k = 0; k < order; k++) c *= p - k;
         return c * Math.pow(x, p - order);
     }
+
+    /** The order-th derivative (order >= 1) of atan: (-1)^(n-1) (n-1)! sin(n*t) / (1 + x^2)^(n/2), t = pi/2 - atan(x). */
+    static double atan(int order, double x) {
+        double f = 1;
+        for (int k = 2; k < order; k++) f *= k;
+        double t = Math.PI / 2 - Math.atan(x);
+        return (order % 2 == 1 ? 1 : -1) * f * Math.sin(order * t) / Math.pow(1 + x * x, order / 2.0);
+    }
+
+    /** The order-th derivative of the standard normal density: (-1)^n He_n(x) phi(x), with Hermite's He. */
+    static double gaussian(int order, double x) {
+        double prev = 1, he = 1;
+        if (order >= 1) he = x;
+        for (int k = 1; k < order; k++) {
+            double next = x * he - k * prev;
+            prev = he;
+            he = next;
+        }
+        if (order == 0) he = 1;
+        return (order % 2 == 0 ? 1 : -1) * he * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+    }
+
+    /** The order-th derivative of the standard normal distribution function Phi. */
+    static double normalCdf(int order, double x) {
+        return order == 0 ? 0.5 * (1 + org.apache.commons.math3.special.Erf.erf(x / Math.sqrt(2))) : gaussian(order - 1, x);
+    }
 }

@@ -28,6 +28,8 @@ public final class Traverse {
             case Hadamard h -> List.of(h.a(), h.b());
             case Divide d -> List.of(d.a(), d.b());
             case Power p -> List.of(p.a());
+            case PowerBy p -> List.of(p.a(), p.p());
+            case Extremum x -> List.of(x.a());
             case Transpose t -> List.of(t.a());
             case Apply a -> List.of(a.a());
             case OpaqueScalar o -> List.of(o.a());
@@ -62,6 +64,8 @@ public final class Traverse {
             case Hadamard h -> Ex.hadamard(c.get(0), c.get(1));
             case Divide d -> Ex.divide(c.get(0), c.get(1));
             case Power p -> Ex.power(c.get(0), p.p());
+            case PowerBy p -> Ex.powerBy(c.get(0), c.get(1));
+            case Extremum x -> Ex.extremum(x.max(), x.axis(), c.get(0));
             case Transpose t -> Ex.transpose(c.get(0));
             case Apply a -> Ex.applyD(a.fn(), a.order(), c.get(0));
             case OpaqueScalar o -> Ex.opaqueScalar(o.name(), o.order(), c.get(0));

@@ -69,10 +69,17 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
             return null;
         }
         Set<Stmt.Property> props = EnumSet.noneOf(Stmt.Property.class);
-        for (NameContext p : spec.name()) {
+        List<NameContext> words = spec.name();
+        for (int i = 0; i < words.size(); i++) {
+            NameContext p = words.get(i);
             String text = p.getText();
             switch (text) {
-                case "onehot" -> props.add(Stmt.Property.ONEHOT);
+                case "onehot" -> {
+                    boolean rows = i + 1 < words.size() && words.get(i + 1).getText().equals("rows");
+                    props.add(rows ? Stmt.Property.ONEHOT_ROWS : Stmt.Property.ONEHOT);
+                    if (rows) i++;
+                }
+                case "binary" -> props.add(Stmt.Property.BINARY);
                 case "symmetric" -> props.add(Stmt.Property.SYMMETRIC);
                 case "positive" -> props.add(Stmt.Property.POSITIVE);
                 default -> {
@@ -105,7 +112,7 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
             return "'" + first + word + "' needs spaces around the x: write " + first + " x " + second;
         }
         if (isTimes(word) || glued) return "a shape has at most two dimensions, rows x columns";
-        return "unknown property '" + word + "': a shape may be followed by onehot, symmetric or positive";
+        return "unknown property '" + word + "': a shape may be followed by onehot, onehot rows, binary, symmetric or positive";
     }
 
     private Dim dim(DimContext ctx) {
@@ -281,8 +288,16 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
     @Override
     public Object visitCall(CallContext ctx) {
         int primes = ctx.getChildCount() - ctx.expr().size() - Math.max(0, ctx.expr().size() - 1) - 3;
-        List<Ast> args = ctx.expr().stream().map(this::expr).toList();
+        List<Ast> args = ctx.expr().stream().map(this::emptyOrExpr).toList();
         return new Ast.Call(ctx.name().getText(), primes, args, span(ctx.name()), span(ctx));
+    }
+
+    /** An argument; [] (MATLAB's max(X, [], 1)) is read here, where it may stand, as a matrix without rows. */
+    private Ast emptyOrExpr(ExprContext e) {
+        if (e instanceof AtomContext a && a.primary() instanceof MatrixContext m && m.row().isEmpty()) {
+            return new Ast.Matrix(List.of(), span(m));
+        }
+        return expr(e);
     }
 
     @Override

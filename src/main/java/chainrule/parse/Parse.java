@@ -68,6 +68,20 @@ public final class Parse {
     }
 
     private static List<Stmt> statements(SourceFile source) {
+        LatexInput.Translation latex = LatexInput.translate(source);
+        if (latex == null) return plain(source);
+        List<Problem> problems = new ArrayList<>(latex.problems());
+        List<Stmt> out = List.of();
+        try {
+            out = plain(latex.plain()).stream().map(latex.map()::stmt).toList();
+        } catch (ChainRuleException e) {
+            problems.addAll(latex.map().exception(e).problems());
+        }
+        if (!problems.isEmpty()) throw new ChainRuleException(problems);
+        return out;
+    }
+
+    private static List<Stmt> plain(SourceFile source) {
         Places places = new Places(source);
         List<Problem> problems = new ArrayList<>();
         List<Stmt> out = new ArrayList<>();

@@ -10,7 +10,8 @@ public sealed interface Stmt {
 
     Span span();
 
-    enum Property { ONEHOT, SYMMETRIC, POSITIVE }
+    /** ONEHOT: a one-hot vector, or each column of a matrix; ONEHOT_ROWS: each row; BINARY: entries 0 or 1. */
+    enum Property { ONEHOT, ONEHOT_ROWS, SYMMETRIC, POSITIVE, BINARY }
 
     enum FunKind { SCALAR, ELEMENTWISE }
 

@@ -105,6 +105,14 @@ public final class Latex {
             case Divide d -> divide(d, e);
             case Power p -> scriptBase(p.a(), e)
                     + (p.a().shape().isScalar() ? "^{" + number(p.p()) + "}" : "^{\\circ " + number(p.p()) + "}");
+            case PowerBy p -> scriptBase(p.a(), e)
+                    + (p.a().shape().isScalar() ? "^{" + write(p.p(), null) + "}" : "^{\\circ " + write(p.p(), null) + "}");
+            // max_{rows} of MATLAB's max(X, [], 1): down each column; max_{cols}: along each row
+            case Extremum x -> (x.max() ? "\\max" : "\\min") + switch (x.axis()) {
+                case COLUMNS -> "_{\\text{rows}}";
+                case ROWS -> "_{\\text{cols}}";
+                case ALL, VERTICAL, HORIZONTAL -> "";
+            } + paren(write(x.a(), null));
             case Transpose t -> scriptBase(t.a(), e) + "^{\\top}";
             case Apply a -> function(a.fn(), a.order(), write(a.a(), null));
             case OpaqueScalar o -> operatorName(o.name()) + "'".repeat(o.order()) + paren(write(o.a(), null));

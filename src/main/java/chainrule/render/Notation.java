@@ -58,6 +58,8 @@ final class Notation {
             case Add a -> Op.OTHER;
             case Neg n -> Op.OTHER;
             case Power p -> Op.OTHER;
+            case PowerBy p -> Op.OTHER;
+            case Extremum x -> Op.OTHER;
             case Transpose t -> Op.OTHER;
             case Apply a -> Op.OTHER;
             case OpaqueScalar o -> Op.OTHER;
@@ -92,6 +94,10 @@ final class Notation {
             case Kron k -> text ? Prec.ATOM : Prec.MATRIX;
             case Reduce r -> text || r.axis() == Axis.ALL ? Prec.ATOM : Prec.MATRIX;
             case Power p -> Prec.POWER;
+            case PowerBy p -> Prec.POWER;
+            case Extremum x -> Prec.ATOM;
+            // softmax(Z')' is written softmax(Z, 2) in text
+            case Transpose t when text && rowwise(t) -> Prec.ATOM;
             case Transpose t -> Prec.POSTFIX;
             case Slice s -> Prec.POSTFIX;
             case MatFn m -> !text && m.op() == MatOp.INV ? Prec.POSTFIX : Prec.ATOM;
@@ -266,6 +272,11 @@ final class Notation {
         if (e instanceof Size s) return s.dim().toString().startsWith("-");
         Infix in = infix(e);
         return in != null && startsWithMinus(in.left());
+    }
+
+    /** softmax(Z')' (and log_softmax, logsumexp) of a matrix Z: the function over each row of Z. */
+    static boolean rowwise(Transpose t) {
+        return t.a() instanceof Softmax s && !s.a().shape().isVector();
     }
 
     static boolean byScalar(Divide d) {

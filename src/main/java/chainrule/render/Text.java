@@ -1,6 +1,7 @@
 package chainrule.render;
 
 import chainrule.expr.Dim;
+import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Shape;
@@ -82,6 +83,16 @@ public final class Text implements chainrule.expr.Spelling {
             case Hadamard h -> product(e, Notation.infix(e));
             case Divide d -> product(e, Notation.infix(e));
             case Power p -> operand(p.a(), Prec.POSTFIX) + (p.a().shape().isScalar() ? "^" : ".^") + exponent(p.p());
+            // the exponent is a primary in the grammar: a name or a number, else in parentheses
+            case PowerBy p -> operand(p.a(), Prec.POSTFIX) + (p.a().shape().isScalar() ? "^" : ".^")
+                    + wrap(p.p(), Notation.prec(p.p(), Style.TEXT) != Prec.ATOM || Notation.startsWithMinus(p.p()));
+            case Extremum x -> (x.max() ? "max(" : "min(") + write(x.a()) + switch (x.axis()) {
+                case COLUMNS -> ", [], 1)";
+                case ROWS -> ", [], 2)";
+                case ALL, VERTICAL, HORIZONTAL -> ")";
+            };
+            case Transpose t when Notation.rowwise(t) -> ((Softmax) t.a()).kind().fname + "("
+                    + write(Ex.transpose(((Softmax) t.a()).a())) + ", 2)";
             case Transpose t -> operand(t.a(), Prec.POSTFIX) + (unicode ? "ᵀ" : "'");
             case Apply a -> call(function(a), a.a());
             case OpaqueScalar o -> call(o.name() + "'".repeat(o.order()), o.a());

@@ -28,6 +28,8 @@ final class Inference {
     final SourceFile source;
     final Map<Ast, Shape> shapes = new IdentityHashMap<>();
     final Map<Ast, Expr.Range[]> ranges = new IdentityHashMap<>();
+    /** Calls that stand for other expressions (see {@link Sugar}), with what they stand for. */
+    final Map<Ast.Call, Ast> sugared = new IdentityHashMap<>();
     private final List<Deferred> deferred = new ArrayList<>();
 
     /** A product where one side's shape is still blank: a scaling or a matrix product, decided at the end. */
@@ -96,31 +98,64 @@ final class Inference {
                 yield l;
             }
             case POW -> {
-                exponent(b);
                 if (u.blank(l)) u.unify(l, Shape.SCALAR);
                 if (!u.isScalar(l)) {
-                    throw error(b.opSpan(), "'^' raises a scalar to a power, but " + describe(b.left(), l)
-                            + " is not a scalar; use '.^' for an elementwise power");
+                    yield matrixPower(b, l);
                 }
+                exponent(b, r);
                 yield l;
             }
             case EPOW -> {
-                exponent(b);
+                exponent(b, r);
                 yield l;
             }
         };
     }
 
-    private void exponent(Ast.Binary b) {
-        if (numberValue(b.right()) == null) {
-            throw error(b.right().span(), "an exponent must be a number, such as 2 or -1");
+    /** An exponent is a number or a scalar expression (x.^gamma, s^(1/3)). */
+    private void exponent(Ast.Binary b, Shape p) {
+        if (numberValue(b.right()) != null) return;
+        if (u.blank(p)) u.unify(p, Shape.SCALAR);
+        if (!u.isScalar(p)) {
+            throw error(b.right().span(), "an exponent must be a scalar: a number such as 2, or a scalar expression such as"
+                    + " gamma, but " + describe(b.right(), p) + " is not one");
         }
     }
 
+    /** A^k: a square matrix to a whole power k >= 0, the product of k copies of A (A^0 is the identity). */
+    private Shape matrixPower(Ast.Binary b, Shape l) {
+        Double k = numberValue(b.right());
+        if (k == null || k < 0 || k != Math.rint(k) || k > 64) {
+            throw error(b.opSpan(), "'^' raises a scalar to a power, or a square matrix to a whole power such as 3, but "
+                    + describe(b.left(), l) + " is not a scalar and " + describe(b.right(), null)
+                    + " is not a whole number from 0 to 64; use '.^' for an elementwise power");
+        }
+        if (!u.unify(l.rows(), l.cols())) {
+            throw error(b.opSpan(), "a matrix power A^k needs a square matrix, but " + describe(b.left(), l)
+                    + " is not square; use '.^' for an elementwise power");
+        }
+        return l;
+    }
+
+    /** The value of a number written as arithmetic of numbers (2, -1, 1/3, 2*0.5), or null. */
     static Double numberValue(Ast a) {
         return switch (a) {
             case Ast.Number n -> n.value();
-            case Ast.Negate n when n.operand() instanceof Ast.Number m -> -m.value();
+            case Ast.Negate n -> {
+                Double v = numberValue(n.operand());
+                yield v == null ? null : -v;
+            }
+            case Ast.Binary b when b.op() != Ast.BinOp.POW && b.op() != Ast.BinOp.EPOW -> {
+                Double l = numberValue(b.left()), r = numberValue(b.right());
+                if (l == null || r == null) yield null;
+                yield switch (b.op()) {
+                    case ADD -> l + r;
+                    case SUB -> l - r;
+                    case MUL, HADAMARD -> l * r;
+                    case DIV, EDIV -> r == 0 ? null : l / r;
+                    case POW, EPOW -> null;
+                };
+            }
             default -> null;
         };
     }
@@ -301,9 +336,17 @@ final class Inference {
             }
             return c.primes() == 0 ? Shape.SCALAR : arg;
         }
+        axisArgument(c);
+        Ast sugar = Sugar.expand(c);
+        if (sugar != null) {
+            sugared.put(c, sugar);
+            Shape s = infer(sugar, scope);
+            groupOfOne(c);
+            return s;
+        }
         var builtin = Builtin.named(name);
         if (builtin.isPresent()) {
-            arity(c, 1, 1);
+            arity(c, 1, name.equals("leaky_relu") ? 2 : 1);
             return infer(c.args().get(0), scope);
         }
         Functions f = Functions.named(name).orElseThrow(() -> unknownFunction(c, scope));
@@ -340,6 +383,39 @@ final class Inference {
         };
     }
 
+    private static final java.util.Set<String> AXES = java.util.Set.of("softmax", "log_softmax", "logsumexp", "var", "std");
+
+    /** The k of softmax(Z, k), var(X, k), max(X, [], k): 1 (each column) or 2 (each row). */
+    private void axisArgument(Ast.Call c) {
+        List<Ast> a = c.args();
+        boolean extremum = (c.name().equals("max") || c.name().equals("min")) && a.size() == 3;
+        if (!(AXES.contains(c.name()) && a.size() == 2) && !extremum) return;
+        if (extremum && !(a.get(1) instanceof Ast.Matrix m && m.rows().isEmpty())) {
+            throw error(a.get(1).span(), c.name() + "(X, [], k) takes [] as its second argument, as in MATLAB: "
+                    + c.name() + "(X, [], 1) per column, " + c.name() + "(X, [], 2) per row");
+        }
+        Ast k = a.get(a.size() - 1);
+        Double v = numberValue(k);
+        shapes.put(k, Shape.SCALAR);
+        if (v == null || (v != 1 && v != 2)) {
+            throw error(k.span(), c.name() + (extremum ? "(X, [], k)" : "(X, k)") + " takes k = 1 (over each column)"
+                    + " or k = 2 (over each row)");
+        }
+    }
+
+    /** softmax(z, 2) of a column, softmax(z, 1) of a row: each group holds one entry, so it is a slip. */
+    private void groupOfOne(Ast.Call c) {
+        if (!c.name().contains("softmax") && !c.name().equals("logsumexp") || c.args().size() != 2) return;
+        Shape s = u.resolve(shapes.get(c.args().get(0)));
+        boolean rows = numberValue(c.args().get(1)) == 2;
+        Dim across = rows ? s.cols() : s.rows();
+        if (u.isOne(across) && !u.isOne(rows ? s.rows() : s.cols())) {
+            throw error(c.span(), c.name() + "(" + (rows ? "Z, 2" : "Z, 1") + ") works over each " + (rows ? "row" : "column")
+                    + ", but " + describe(c.args().get(0), s) + " has one entry in each; write " + c.name() + "("
+                    + source.slice(c.args().get(0).span()).strip() + ") for all of its entries");
+        }
+    }
+
     private Shape matrixFunction(Ast.Call c, Functions f, Scope scope) {
         Ast argAst = c.args().get(0);
         Shape arg = infer(argAst, scope);
@@ -365,7 +441,18 @@ final class Inference {
                 }
                 yield k == 1 ? new Shape(Dim.ONE, arg.cols()) : new Shape(arg.rows(), Dim.ONE);
             }
-            case NORM -> Shape.SCALAR;
+            case NORM -> {
+                if (c.args().size() == 2) {
+                    throw error(c.args().get(1).span(), "norm(x, p) takes p = 1 (the sum of absolute values) or p = 2");
+                }
+                yield Shape.SCALAR;
+            }
+            case MAX, MIN -> {
+                if (c.args().size() == 2) throw new IllegalStateException("max(a, b) is sugar");
+                if (c.args().size() == 1) yield Shape.SCALAR;
+                yield numberValue(c.args().get(2)) == 1 ? new Shape(Dim.ONE, arg.cols()) : new Shape(arg.rows(), Dim.ONE);
+            }
+            case CLIP, VAR, STD -> throw new IllegalStateException(f.fname + " is sugar");
             case TR, DET, LOGDET -> {
                 square(c, argAst, arg);
                 yield Shape.SCALAR;
@@ -442,6 +529,9 @@ final class Inference {
     // ---- brackets
 
     private Shape matrix(Ast.Matrix m, Scope scope) {
+        if (m.rows().isEmpty()) {
+            throw error(m.span(), "an empty matrix [] has no shape; write zeros(m, n) for a matrix of zeros");
+        }
         Dim height = Dim.of(0);
         Dim width = null;
         for (List<Ast> row : m.rows()) {
@@ -472,8 +562,9 @@ final class Inference {
     }
 
     private Shape index(Ast.Index i, Scope scope) {
-        Shape t = u.resolve(infer(i.target(), scope));
         List<IndexArg> args = i.args();
+        for (IndexArg arg : args) freeIndex(i, arg, scope);
+        Shape t = u.resolve(infer(i.target(), scope));
         if (!u.known(t)) {
             throw error(i.span(), "the shape of " + describe(i.target(), null) + " must be known to index it; declare it,"
                     + " as in v : n or A : m x n");
@@ -493,6 +584,26 @@ final class Inference {
         }
         ranges.put(i, new Expr.Range[] {rows, cols});
         return new Shape(rows.length(), cols.length());
+    }
+
+    /** W[i, j] with an i that is no size of the file: index notation, which the language writes as matrix products. */
+    private void freeIndex(Ast.Index i, IndexArg arg, Scope scope) {
+        List<Ast.IndexExpr> at = switch (arg) {
+            case IndexArg.All a -> List.of();
+            case IndexArg.At a -> List.of(a.at());
+            case IndexArg.Between b -> List.of(b.from(), b.to());
+        };
+        for (Ast.IndexExpr e : at) {
+            for (Ast.IndexTerm t : e.terms()) for (String symbol : t.symbols()) {
+                if (symbol.equals("end") || scope.isDim(symbol)) continue;
+                String target = source.slice(i.target().span()).strip();
+                if (target.isEmpty() || target.length() > 20) target = "W";
+                throw ChainRuleException.at(ErrorKind.UNSUPPORTED, source, arg.span(), "index notation is not supported: '"
+                        + symbol + "' is neither a number nor a size symbol of the file; an index is a whole number,"
+                        + " end, a size symbol or a range (" + target + "[2, :], " + target + "[1:end-1, 1]); write the"
+                        + " matrix form instead, e.g. " + target + "*x for the sum over j of " + target + "[i, j]*x[j]");
+            }
+        }
     }
 
     private Expr.Range range(IndexArg arg, Dim size, Ast target, String what) {

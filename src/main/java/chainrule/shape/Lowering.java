@@ -67,8 +67,19 @@ final class Lowering {
             case EDIV -> Ex.divide(Ex.broadcast(l, s), Ex.broadcast(r, s));
             case MUL -> Ex.matmul(l, r);
             case DIV -> Ex.divide(l, Ex.broadcast(r, l.shape()));
-            case POW, EPOW -> Ex.power(l, Inference.numberValue(b.right()));
+            case POW, EPOW -> power(b, l, r);
         };
+    }
+
+    /** s^p, a.^p (p a number or a scalar expression), and A^k, the product of k copies of A. */
+    private static Expr power(Ast.Binary b, Expr l, Expr r) {
+        Double k = Inference.numberValue(b.right());
+        if (b.op() == Ast.BinOp.POW && !l.shape().isScalar()) {
+            Expr out = Ex.identity(l.shape().rows());
+            for (int i = 0; i < k.intValue(); i++) out = i == 0 ? l : Ex.matmul(out, l);
+            return out;
+        }
+        return k != null ? Ex.power(l, k) : Ex.powerBy(l, r);
     }
 
     /**
@@ -96,6 +107,8 @@ final class Lowering {
     }
 
     private Expr call(Ast.Call c, Shape s) {
+        Ast sugar = inf.sugared.get(c);
+        if (sugar != null) return lower(sugar);
         String name = c.name();
         Stmt.FunKind user = scope.function(name);
         if (user != null) {
@@ -127,6 +140,9 @@ final class Lowering {
                 yield Ex.divide(total, Ex.broadcast(n, total.shape()));
             }
             case NORM -> Ex.matfn(Expr.MatOp.NORM, arg(c, 0));
+            case MAX, MIN -> Ex.extremum(f == Functions.MAX, c.args().size() == 1 ? Expr.Axis.ALL
+                    : Inference.numberValue(c.args().get(2)) == 1 ? Expr.Axis.COLUMNS : Expr.Axis.ROWS, arg(c, 0));
+            case CLIP, VAR, STD -> throw new IllegalStateException("internal: " + f.fname + " is lowered as what it stands for");
             case TR -> Ex.matfn(Expr.MatOp.TRACE, arg(c, 0));
             case DET -> Ex.matfn(Expr.MatOp.DET, arg(c, 0));
             case LOGDET -> Ex.matfn(Expr.MatOp.LOGDET, arg(c, 0));

@@ -34,6 +34,22 @@ final class PropertyRules {
                 default -> Optional.empty();
             };
         }
+        // the transpose of a matrix one-hot by rows is one-hot by columns, and the other way round
+        if (e instanceof Reduce r && r.a() instanceof Transpose t && t.a() instanceof Var v && !v.shape().isVector()) {
+            if (r.axis() == Expr.Axis.COLUMNS && p.hasProperty(v.name(), Stmt.Property.ONEHOT_ROWS)
+                    || r.axis() == Expr.Axis.ROWS && p.hasProperty(v.name(), Stmt.Property.ONEHOT)) {
+                return Optional.of(Ex.ones(r.shape()));
+            }
+        }
+        if (e instanceof Reduce r && r.a() instanceof Var v && p.hasProperty(v.name(), Stmt.Property.ONEHOT_ROWS)) {
+            Shape s = v.shape();
+            if (s.isVector()) return s.isRow() ? Optional.of(Ex.num(1)) : Optional.empty();
+            return switch (r.axis()) {
+                case ROWS -> Optional.of(Ex.ones(r.shape()));
+                case ALL -> Optional.of(new Size(s.rows()));
+                default -> Optional.empty();
+            };
+        }
         return Optional.empty();
     }
 

@@ -291,7 +291,7 @@ class ErrorMessagesTest {
         @Test
         void unknownProperty() {
             error("y : 10 onehott", 1, 8, 7,
-                    "unknown property 'onehott': a shape may be followed by onehot, symmetric or positive");
+                    "unknown property 'onehott': a shape may be followed by onehot, onehot rows, binary, symmetric or positive");
         }
 
         @Test
@@ -536,14 +536,57 @@ class ErrorMessagesTest {
         }
 
         @Test
-        void powerOfAMatrix() {
+        void powerOfANonSquareMatrix() {
             error("X : 3 x 4\ny = X ^ 2", 2, 7,
-                    "'^' raises a scalar to a power, but X (3 x 4) is not a scalar; use '.^' for an elementwise power");
+                    "a matrix power A^k needs a square matrix, but X (3 x 4) is not square; use '.^' for an elementwise power");
         }
 
         @Test
-        void exponentNotANumber() {
-            error("x : 3\ny = x .^ x", 2, 10, "an exponent must be a number, such as 2 or -1");
+        void matrixPowerNotWhole() {
+            error("A : 3 x 3\ny = A ^ 1.5", 2, 7, "'^' raises a scalar to a power, or a square matrix to a whole power"
+                    + " such as 3, but A (3 x 3) is not a scalar and 1.5 is not a whole number from 0 to 64; use '.^' for an"
+                    + " elementwise power");
+        }
+
+        @Test
+        void exponentNotAScalar() {
+            error("x : 3\ny = x .^ x", 2, 10, "an exponent must be a scalar: a number such as 2, or a scalar expression"
+                    + " such as gamma, but x (3 x 1) is not one");
+        }
+
+        @Test
+        void indexNotation() {
+            error("W : 3 x 2\nx : 2\ny = W[i, j]*x[j]", 3, 7, 1, "index notation is not supported: 'i' is neither a number"
+                    + " nor a size symbol of the file; an index is a whole number, end, a size symbol or a range (W[2, :],"
+                    + " W[1:end-1, 1]); write the matrix form instead, e.g. W*x for the sum over j of W[i, j]*x[j]");
+        }
+
+        @Test
+        void axisNotOneOrTwo() {
+            error("Z : 3 x 4\nP = softmax(Z, 3)", 2, 16, "softmax(X, k) takes k = 1 (over each column) or k = 2 (over each row)");
+        }
+
+        @Test
+        void extremumWithoutEmptyMatrix() {
+            error("Z : 3 x 4\nm = max(Z, 1, 2)", 2, 12, "max(X, [], k) takes [] as its second argument, as in MATLAB:"
+                    + " max(X, [], 1) per column, max(X, [], 2) per row");
+        }
+
+        @Test
+        void softmaxOverGroupsOfOne() {
+            error("z : 3\np = softmax(z, 2)", 2, 5, 13, "softmax(Z, 2) works over each row, but z (3 x 1) has one entry in each;"
+                    + " write softmax(z) for all of its entries");
+        }
+
+        @Test
+        void normOfOtherOrder() {
+            error("x : 3\nn1 = norm(x, 3)", 2, 14, "norm(x, p) takes p = 1 (the sum of absolute values) or p = 2");
+        }
+
+        @Test
+        void unknownProperty() {
+            error("y : 3 x 2 onehot columns", 1, 18, 7, "unknown property 'columns': a shape may be followed by onehot,"
+                    + " onehot rows, binary, symmetric or positive");
         }
 
         @Test
