@@ -35,13 +35,13 @@ final class PropertyRules {
             };
         }
         // the transpose of a matrix one-hot by rows is one-hot by columns, and the other way round
-        if (e instanceof Reduce r && r.a() instanceof Transpose t && t.a() instanceof Var v && !v.shape().isVector()) {
+        if (r.a() instanceof Transpose t && t.a() instanceof Var v && !v.shape().isVector()) {
             if (r.axis() == Expr.Axis.COLUMNS && p.hasProperty(v.name(), Stmt.Property.ONEHOT_ROWS)
                     || r.axis() == Expr.Axis.ROWS && p.hasProperty(v.name(), Stmt.Property.ONEHOT)) {
                 return Optional.of(Ex.ones(r.shape()));
             }
         }
-        if (e instanceof Reduce r && r.a() instanceof Var v && p.hasProperty(v.name(), Stmt.Property.ONEHOT_ROWS)) {
+        if (r.a() instanceof Var v && p.hasProperty(v.name(), Stmt.Property.ONEHOT_ROWS)) {
             Shape s = v.shape();
             if (s.isVector()) return s.isRow() ? Optional.of(Ex.num(1)) : Optional.empty();
             return switch (r.axis()) {
