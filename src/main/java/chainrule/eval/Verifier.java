@@ -51,9 +51,13 @@ public final class Verifier {
         PointCheck worst = null;
         boolean passed = true;
         int drawn = 0;
+        Shape w = wrt.shape();
+        double size = (double) w.rows().evaluate(sampler.sizes()) * w.cols().evaluate(sampler.sizes());
+        int planned = size > ONE_POINT_ABOVE ? 1 : points;
         for (int i = 0; i < points; i++) {
-            progress.point(i + 1, points);
-            PointCheck c = checkAt(p, sampler.draw(), of, wrt, symbolic, expand, directions);
+            progress.point(i + 1, planned);
+            Point point = sampler.draw();
+            PointCheck c = checkAt(p, point, sampler.valuesAt(point), of, wrt, symbolic, expand, directions);
             drawn++;
             passed &= c.passed();
             if (worst == null || !(c.relError() <= worst.relError())) worst = c;
@@ -67,9 +71,14 @@ public final class Verifier {
     /** The check at one point; {@code directions} draws the directions where the variable is large. */
     public static PointCheck checkAt(Program p, Point point, Expr of, Var wrt, Expr symbolic,
             Function<Derivative, Expr> expand, Random directions) {
+        return checkAt(p, point, Sampler.evaluateDefinitions(p, point, expand), of, wrt, symbolic, expand, directions);
+    }
+
+    /** As above, where {@code values} are the inputs and definitions at the point. */
+    static PointCheck checkAt(Program p, Point point, Map<String, RealMatrix> values, Expr of, Var wrt, Expr symbolic,
+            Function<Derivative, Expr> expand, Random directions) {
         Limits.check(p.source(), requestSpan(p, of, wrt), "the check of d(" + of + ")/d(" + wrt.name() + ")", symbolic,
                 point.sizes());
-        Map<String, RealMatrix> values = Sampler.evaluateDefinitions(p, point, expand);
         RealMatrix sym = new Evaluator(point.sizes(), values, expand).eval(symbolic);
         Shape expectedShape = Ex.derivativeShape(of.shape(), wrt.shape());
         if (!Matrices.hasShape(sym, expectedShape, point.sizes())) {
