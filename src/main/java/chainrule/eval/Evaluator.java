@@ -92,7 +92,7 @@ public final class Evaluator {
             case Transpose t -> Matrices.transpose(eval(t.a()));
             case Apply a -> apply(a);
             case OpaqueScalar o -> opaqueScalar(o);
-            case Softmax s -> SoftmaxKernel.apply(s.kind(), eval(s.a()));
+            case Softmax s -> SoftmaxKernel.apply(s.kind(), s.a().shape(), eval(s.a()));
             case Reduce r -> reduce(r.axis(), eval(r.a()));
             case Broadcast b -> broadcast(eval(b.a()), dim(b.shape().rows()), dim(b.shape().cols()));
             case MatFn m -> matFn(m);
