@@ -92,29 +92,51 @@ public final class FiniteDifferences {
      * The result is size(of) x k; compare it with J * directions for a vec-Jacobian J.
      */
     public RealMatrix directional(Expr of, Var wrt, Point at, RealMatrix directions) {
-        return directional(new Recomputation(program, at, of, wrt.name(), expand), directions).value();
+        Recomputation f = new Recomputation(program, at, of, wrt.name(), expand);
+        RealMatrix x = f.wrtValue();
+        java.util.List<RealMatrix> vs = new java.util.ArrayList<>();
+        for (int j = 0; j < directions.getColumnDimension(); j++) {
+            vs.add(Matrices.unvec(directions.getColumn(j), x.getRowDimension(), x.getColumnDimension()));
+        }
+        return directional(f, vs).value();
     }
 
-    /** As {@link #directional(Expr, Var, Point, RealMatrix)}, with errors, where {@code values} are those at the point. */
-    Estimate directional(Expr of, Var wrt, Point at, Map<String, RealMatrix> values, RealMatrix directions) {
+    /** Directional derivatives with errors along directions shaped like the variable; {@code values} those at the point. */
+    Estimate directional(Expr of, Var wrt, Point at, Map<String, RealMatrix> values, java.util.List<RealMatrix> directions) {
         return directional(new Recomputation(program, at, values, of, wrt.name(), expand), directions);
     }
 
-    private static Estimate directional(Recomputation f, RealMatrix directions) {
+    private static Estimate directional(Recomputation f, java.util.List<RealMatrix> directions) {
         RealMatrix x = f.wrtValue();
         double h = STEP * Math.max(1, Matrices.maxAbs(x));
         RealMatrix out = null, error = null;
-        for (int j = 0; j < directions.getColumnDimension(); j++) {
-            RealMatrix v = Matrices.unvec(directions.getColumn(j), x.getRowDimension(), x.getColumnDimension());
+        for (int j = 0; j < directions.size(); j++) {
+            RealMatrix v = directions.get(j);
             double[][] column = along(f, x, v, h);
             if (out == null) {
-                out = new Array2DRowRealMatrix(column[0].length, directions.getColumnDimension());
-                error = new Array2DRowRealMatrix(column[0].length, directions.getColumnDimension());
+                out = new Array2DRowRealMatrix(column[0].length, directions.size());
+                error = new Array2DRowRealMatrix(column[0].length, directions.size());
             }
             out.setColumn(j, column[0]);
             error.setColumn(j, column[1]);
         }
         return new Estimate(out, error);
+    }
+
+    /** A random direction of unit length among r x c matrices (no n x 1 matrix of n one-entry rows). */
+    public static RealMatrix randomDirection(int r, int c, Random random) {
+        double[][] d = new double[r][c];
+        double norm = 0;
+        for (int j = 0; j < c; j++) {
+            for (int i = 0; i < r; i++) {
+                double g = random.nextGaussian();
+                d[i][j] = g;
+                norm += g * g;
+            }
+        }
+        double scale = 1 / Math.sqrt(norm);
+        for (double[] row : d) for (int j = 0; j < c; j++) row[j] *= scale;
+        return new Array2DRowRealMatrix(d, false);
     }
 
     /** k random directions of unit length in n dimensions, as the columns of an n x k matrix. */

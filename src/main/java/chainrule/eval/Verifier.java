@@ -87,7 +87,11 @@ public final class Verifier {
         FiniteDifferences fd = new FiniteDifferences(p, expand);
         int n = Matrices.size(values.get(wrt.name()));
         if (n > DIRECTIONAL_ABOVE) {
-            RealMatrix d = FiniteDifferences.randomDirections(n, DIRECTIONS, directions);
+            RealMatrix x = values.get(wrt.name());
+            java.util.List<RealMatrix> d = new java.util.ArrayList<>();
+            for (int k = 0; k < DIRECTIONS; k++) {
+                d.add(FiniteDifferences.randomDirection(x.getRowDimension(), x.getColumnDimension(), directions));
+            }
             RealMatrix got = along(sym, of.shape(), d);
             FiniteDifferences.Estimate expected = fd.directional(of, wrt, point, values, d);
             return new PointCheck(point, relativeError(expected, got), expected.value(), got, true, n);
@@ -106,14 +110,22 @@ public final class Verifier {
     }
 
     /** J * d for the vec-Jacobian J of a derivative; a gradient's is taken entry by entry, without a copy of it. */
-    static RealMatrix along(RealMatrix derivative, Shape of, RealMatrix d) {
-        if (!of.isScalar()) return Layout.toVecJacobian(derivative, of).multiply(d);
-        int r = derivative.getRowDimension(), c = derivative.getColumnDimension();
-        RealMatrix out = new Array2DRowRealMatrix(1, d.getColumnDimension());
-        for (int k = 0; k < d.getColumnDimension(); k++) {
-            double s = 0;
-            for (int j = 0; j < c; j++) for (int i = 0; i < r; i++) s += derivative.getEntry(i, j) * d.getEntry(j * r + i, k);
-            out.setEntry(0, k, s);
+    static RealMatrix along(RealMatrix derivative, Shape of, java.util.List<RealMatrix> directions) {
+        RealMatrix out = null;
+        for (int k = 0; k < directions.size(); k++) {
+            RealMatrix v = directions.get(k);
+            double[] column;
+            if (of.isScalar()) {
+                double s = 0;
+                for (int i = 0; i < v.getRowDimension(); i++) {
+                    for (int j = 0; j < v.getColumnDimension(); j++) s += derivative.getEntry(i, j) * v.getEntry(i, j);
+                }
+                column = new double[] {s};
+            } else {
+                column = derivative.operate(Matrices.vec(v));
+            }
+            if (out == null) out = new Array2DRowRealMatrix(column.length, directions.size());
+            out.setColumn(k, column);
         }
         return out;
     }
