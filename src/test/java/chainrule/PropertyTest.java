@@ -2,7 +2,7 @@ package chainrule;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.cli.Loader;
 import chainrule.diff.Step;
@@ -94,11 +94,10 @@ class PropertyTest {
         return f;
     }
 
-    /** Two points of a network (its definitions hold no derivative terms). */
+    /** A point of a network (its definitions hold no derivative terms). */
     static List<RoundTrip.At> points(Program p, Engine engine) {
         var expand = engine.expander(List.of());
-        Sampler sampler = new Sampler(p, 5, expand);
-        return List.of(RoundTrip.at(p, sampler.draw(), expand), RoundTrip.at(p, sampler.draw(), expand));
+        return List.of(RoundTrip.at(p, new Sampler(p, 5, expand).draw(), expand));
     }
 
     /** Emits one random network as chainrule source. */

@@ -17,6 +17,7 @@ final class Commands {
         cmd.addSubcommand("check", new CheckCommand());
         cmd.addSubcommand("run", new RunFileCommand());
         cmd.addSubcommand("eval", new EvalCommand());
+        cmd.addSubcommand("serve", new ServeCommand());
         cmd.addSubcommand("codegen", new CodegenCommand());
         cmd.setOut(out);
         cmd.setErr(err);

@@ -29,6 +29,14 @@ final class CommonOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    chainrule.app.Format appFormat() {
+        return switch (format) {
+            case text -> chainrule.app.Format.TEXT;
+            case json -> chainrule.app.Format.JSON;
+            case latex -> chainrule.app.Format.LATEX;
+        };
+    }
+
     Output output() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

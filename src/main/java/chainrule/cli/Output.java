@@ -1,20 +1,14 @@
 package chainrule.cli;
 
 import chainrule.source.ChainRuleException;
-import chainrule.source.Problem;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import chainrule.app.Format;
+import chainrule.app.Printing;
+import chainrule.app.Result;
+import chainrule.render.Json;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Where answers and errors go, in the format asked for. */
 public final class Output {
-    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final boolean json;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -48,29 +42,17 @@ public final class Output {
     public void error(ChainRuleException e) {
         if (e.problems().isEmpty()) e = Loader.usage("bad input");
         if (json) {
-            Problem p = e.first();
-            Map<String, Object> error = problemJson(p);
-            if (e.problems().size() > 1) {
-                List<Map<String, Object>> all = new ArrayList<>();
-                for (Problem q : e.problems()) all.add(problemJson(q));
-                error.put("all", all);
-            }
-            printJson(Map.of("error", error));
+            out.print(Json.write(Json.error(e)));
         } else {
             err.println(e.render());
         }
     }
 
-    /** Always the same keys, so scripts can read them: a place that is not known is null. */
-    static Map<String, Object> problemJson(Problem p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        boolean placed = p.span() != null && p.span().known();
-        m.put("kind", p.kind().json());
-        m.put("file", p.source() == null ? null : p.source().name());
-        m.put("line", placed ? p.span().line() : null);
-        m.put("col", placed ? p.span().col() : null);
-        m.put("message", p.message());
-        return m;
+    /** A result in the format asked for; its exit status. */
+    public int print(Result r, Format format, boolean unicode, String valuesName) {
+        out.print(Printing.print(r, format, unicode, valuesName));
+        out.flush();
+        return r.status();
     }
 
     public void usageError(String message) {
@@ -85,23 +67,13 @@ public final class Output {
         String message = ("internal error: " + what + where
                 + "; this is a bug in chainrule, please report it with the input that caused it").replaceAll("\\s+", " ");
         if (json) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("kind", "internal");
-            error.put("file", null);
-            error.put("line", null);
-            error.put("col", null);
-            error.put("message", message);
-            printJson(Map.of("error", error));
+            out.print(Json.write(Json.error("internal", message)));
         } else {
             err.println("chainrule: " + message);
         }
     }
 
     public void printJson(Object value) {
-        try {
-            out.println(JSON.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.print(Json.write(value));
     }
 }

@@ -64,6 +64,7 @@ final class Forward {
 
     /** d vec(e)/d vec(x), by pushing the operands' Jacobians through e's linear map. */
     Expr jac(Expr e) {
+        chainrule.source.Cancelled.check();
         if (!depends(e)) return zero(e);
         Expr at = Linearize.differentiable(e, program);
         if (at instanceof Var v) return v.name().equals(x.name()) ? Ex.identity(n) : definition(v);

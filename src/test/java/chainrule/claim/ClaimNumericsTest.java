@@ -17,7 +17,8 @@ class ClaimNumericsTest {
     private static ClaimResult check(String problem, String claim, long seed) {
         Program p = Loader.load(new SourceFile("net.nn", problem));
         SourceFile src = new SourceFile("--claim", "claim " + claim);
-        return new ClaimChecker(new Engine(p), seed).check((Stmt.Claim) Parse.statement(src), src);
+        Stmt.Claim c = (Stmt.Claim) Parse.statement(src);
+        return new Engine(p).check(chainrule.shape.Checker.claim(p, src, c), seed);
     }
 
     /** An expression undefined at a point equals nothing there: added to a right answer, it is not right. */

@@ -2,7 +2,7 @@ package chainrule.eval;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.expr.Ex;
 import chainrule.shape.Program;

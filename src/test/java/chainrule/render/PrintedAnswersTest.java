@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
 import chainrule.claim.ClaimResult;
 import chainrule.eval.Point;
 import chainrule.eval.Sampler;
@@ -45,6 +44,8 @@ class PrintedAnswersTest {
         "X : 3 x 2;b : 3;L = sum(mean(X + b, 1))   | b",
         "X : 3 x k;b : 3;c : scalar;L = sum(mean(c*X + b, 2)) / k | b",
         "x : 2;W : 1 x 2;q = W*x;h = q*q*x;L = sum(h) | W",
+        "x : k;c : scalar;h = c*mean(x, 2) + x;L = sum(h .^ 2) | x",
+        "X : 2 x 5;c : scalar;h = X - c*X;L = h[2, 5] | X",
     })
     void derivedAnswersReadBackToWhatWasComputed(String source, String wrt) {
         String text = source.replace(';', '\n') + "\nderive L wrt " + wrt.strip() + "\n";
@@ -60,7 +61,7 @@ class PrintedAnswersTest {
 
         String claim = "claim d(L)/d(" + wrt.strip() + ") = " + printed;
         SourceFile src = new SourceFile("claim", claim);
-        ClaimResult verdict = new ClaimChecker(engine, 11).check((Stmt.Claim) Parse.statement(src), src);
+        ClaimResult verdict = engine.check(Checker.claim(p, src, (Stmt.Claim) Parse.statement(src)), 11);
         assertTrue(verdict.correct(), claim + ": " + verdict.message());
 
         var expand = engine.expander(a.steps());
