@@ -200,9 +200,14 @@ public final class Text implements chainrule.expr.Spelling {
         return f + "'".repeat(a.order());
     }
 
+    /** The shortest decimal that reads back as v, as people write it: 0.5, 1e-5, 2.5e-7 (never 1.00000e-05). */
     public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         String s = Double.toString(v);
-        return s.contains("E") ? String.format("%.6g", v) : s;
+        int e = s.indexOf('E');
+        if (e < 0) return s;
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
+        return mantissa + "e" + s.substring(e + 1);
     }
 }
