@@ -71,7 +71,8 @@ public final class Engine {
 
     /** The numeric check of an answer against finite differences of the network (SPEC §3). */
     public chainrule.eval.CheckResult check(Answer a, long seed) {
-        return chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed);
+        return chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed,
+                chainrule.eval.Verifier.DEFAULT_POINTS, chainrule.eval.TerminalProgress.of("d" + a.of() + "/d" + a.wrt().name()));
     }
 
     /** The derivatives a file's request asks for; one chainrule cannot form is reported at the request. */

@@ -28,6 +28,10 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public final class FiniteDifferences {
     public static final double STEP = 1e-6;
+    /** The longest step taken, relative to the entry, where rounding asks for a longer one. */
+    static final double LONGEST_STEP = 1e-4;
+    /** The rounding error, relative to the derivative, below which the first step is kept. */
+    static final double ROUNDING_TARGET = 1e-9;
     /** How many units in the last place each value of the network may be off: its own rounding. */
     static final double ULPS = 8;
 
@@ -88,29 +92,51 @@ public final class FiniteDifferences {
      * The result is size(of) x k; compare it with J * directions for a vec-Jacobian J.
      */
     public RealMatrix directional(Expr of, Var wrt, Point at, RealMatrix directions) {
-        return directional(new Recomputation(program, at, of, wrt.name(), expand), directions).value();
+        Recomputation f = new Recomputation(program, at, of, wrt.name(), expand);
+        RealMatrix x = f.wrtValue();
+        java.util.List<RealMatrix> vs = new java.util.ArrayList<>();
+        for (int j = 0; j < directions.getColumnDimension(); j++) {
+            vs.add(Matrices.unvec(directions.getColumn(j), x.getRowDimension(), x.getColumnDimension()));
+        }
+        return directional(f, vs).value();
     }
 
-    /** As {@link #directional(Expr, Var, Point, RealMatrix)}, with errors, where {@code values} are those at the point. */
-    Estimate directional(Expr of, Var wrt, Point at, Map<String, RealMatrix> values, RealMatrix directions) {
+    /** Directional derivatives with errors along directions shaped like the variable; {@code values} those at the point. */
+    Estimate directional(Expr of, Var wrt, Point at, Map<String, RealMatrix> values, java.util.List<RealMatrix> directions) {
         return directional(new Recomputation(program, at, values, of, wrt.name(), expand), directions);
     }
 
-    private static Estimate directional(Recomputation f, RealMatrix directions) {
+    private static Estimate directional(Recomputation f, java.util.List<RealMatrix> directions) {
         RealMatrix x = f.wrtValue();
         double h = STEP * Math.max(1, Matrices.maxAbs(x));
         RealMatrix out = null, error = null;
-        for (int j = 0; j < directions.getColumnDimension(); j++) {
-            RealMatrix v = Matrices.unvec(directions.getColumn(j), x.getRowDimension(), x.getColumnDimension());
+        for (int j = 0; j < directions.size(); j++) {
+            RealMatrix v = directions.get(j);
             double[][] column = along(f, x, v, h);
             if (out == null) {
-                out = new Array2DRowRealMatrix(column[0].length, directions.getColumnDimension());
-                error = new Array2DRowRealMatrix(column[0].length, directions.getColumnDimension());
+                out = new Array2DRowRealMatrix(column[0].length, directions.size());
+                error = new Array2DRowRealMatrix(column[0].length, directions.size());
             }
             out.setColumn(j, column[0]);
             error.setColumn(j, column[1]);
         }
         return new Estimate(out, error);
+    }
+
+    /** A random direction of unit length among r x c matrices (no n x 1 matrix of n one-entry rows). */
+    public static RealMatrix randomDirection(int r, int c, Random random) {
+        double[][] d = new double[r][c];
+        double norm = 0;
+        for (int j = 0; j < c; j++) {
+            for (int i = 0; i < r; i++) {
+                double g = random.nextGaussian();
+                d[i][j] = g;
+                norm += g * g;
+            }
+        }
+        double scale = 1 / Math.sqrt(norm);
+        for (double[] row : d) for (int j = 0; j < c; j++) row[j] *= scale;
+        return new Array2DRowRealMatrix(d, false);
     }
 
     /** k random directions of unit length in n dimensions, as the columns of an n x k matrix. */
@@ -134,13 +160,36 @@ public final class FiniteDifferences {
      * function's domain (a NaN), smaller steps are tried.
      */
     private static double[][] along(Recomputation f, RealMatrix x, RealMatrix v, double h) {
+        double[][] d = stencils(f, v, h);
+        // where rounding dominates (large values around a small slope: sum(x + 1e6)), a longer step
+        // shrinks it in proportion; up to LONGEST_STEP, which still keeps 8h off the sampler's kink margin
+        double rounding = 0, scale = 1;
+        for (int i = 0; i < d[0].length; i++) {
+            rounding = Math.max(rounding, d[2][i]);
+            scale = Math.max(scale, Math.abs(d[0][i]));
+        }
+        double longest = LONGEST_STEP / STEP * h;
+        if (rounding > ROUNDING_TARGET * scale && h < longest) {
+            double[][] longer = stencils(f, v, Math.min(longest, h * rounding / (ROUNDING_TARGET * scale)));
+            if (finite(longer)) return longer;
+        }
+        return d;
+    }
+
+    private static boolean finite(double[][] d) {
+        for (int i = 0; i < d[0].length; i++) if (!Double.isFinite(d[0][i]) || !Double.isFinite(d[1][i])) return false;
+        return true;
+    }
+
+    /** {derivative, error, rounding part of the error} at step h, or smaller where a step leaves the domain. */
+    private static double[][] stencils(Recomputation f, RealMatrix v, double h) {
         double[][] d = null;
         for (int attempt = 0; attempt < 4; attempt++, h /= 10) {
             double[][] at = new double[8][];
             double[] steps = {-8, -4, -2, -1, 1, 2, 4, 8};
             for (int s = 0; s < 8; s++) at[s] = f.valueAlong(v, steps[s] * h);
             int m = at[0].length;
-            d = new double[][] {new double[m], new double[m]};
+            d = new double[][] {new double[m], new double[m], new double[m]};
             boolean finite = true;
             for (int i = 0; i < m; i++) {
                 double m8 = at[0][i], m4 = at[1][i], m2 = at[2][i], m1 = at[3][i];
@@ -150,6 +199,7 @@ public final class FiniteDifferences {
                         * (Math.abs(m2) + 8 * Math.abs(m1) + 8 * Math.abs(p1) + Math.abs(p2)) / (12 * h);
                 d[0][i] = d1;
                 d[1][i] = Math.max(Math.abs(d1 - d2), Math.abs(d2 - d4)) + rounding;
+                d[2][i] = rounding;
                 finite &= Double.isFinite(d1) && Double.isFinite(d[1][i]);
             }
             if (finite) return d;

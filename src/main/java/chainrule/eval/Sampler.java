@@ -93,12 +93,24 @@ public final class Sampler {
         return watch(point).trouble();
     }
 
+    /** The inputs and definitions at the point last drawn, as the draw worked them out (no second pass). */
+    public Map<String, RealMatrix> valuesAt(Point point) {
+        if (point == lastPoint && lastValues != null) return lastValues;
+        return evaluateDefinitions(point);
+    }
+
+    private Point lastPoint;
+    private Map<String, RealMatrix> lastValues;
+
     private TroubleWatch watch(Point point) {
         TroubleWatch watch = new TroubleWatch();
         Map<String, RealMatrix> values = new LinkedHashMap<>(point.values());
         Evaluator evaluator = new Evaluator(point.sizes(), values, expand, watch);
+        lastPoint = point;
+        lastValues = null;
         try {
             for (Program.Definition d : program.definitions()) values.put(d.name(), evaluator.eval(d.body()));
+            lastValues = values;
             for (Program.Request r : program.requests()) {
                 if (r instanceof Program.Derive d && !(d.of() instanceof Expr.Var)) evaluator.eval(d.of());
             }

@@ -51,9 +51,13 @@ public final class Verifier {
         PointCheck worst = null;
         boolean passed = true;
         int drawn = 0;
+        Shape w = wrt.shape();
+        double size = (double) w.rows().evaluate(sampler.sizes()) * w.cols().evaluate(sampler.sizes());
+        int planned = size > ONE_POINT_ABOVE ? 1 : points;
         for (int i = 0; i < points; i++) {
-            progress.point(i + 1, points);
-            PointCheck c = checkAt(p, sampler.draw(), of, wrt, symbolic, expand, directions);
+            progress.point(i + 1, planned);
+            Point point = sampler.draw();
+            PointCheck c = checkAt(p, point, sampler.valuesAt(point), of, wrt, symbolic, expand, directions);
             drawn++;
             passed &= c.passed();
             if (worst == null || !(c.relError() <= worst.relError())) worst = c;
@@ -67,9 +71,14 @@ public final class Verifier {
     /** The check at one point; {@code directions} draws the directions where the variable is large. */
     public static PointCheck checkAt(Program p, Point point, Expr of, Var wrt, Expr symbolic,
             Function<Derivative, Expr> expand, Random directions) {
+        return checkAt(p, point, Sampler.evaluateDefinitions(p, point, expand), of, wrt, symbolic, expand, directions);
+    }
+
+    /** As above, where {@code values} are the inputs and definitions at the point. */
+    static PointCheck checkAt(Program p, Point point, Map<String, RealMatrix> values, Expr of, Var wrt, Expr symbolic,
+            Function<Derivative, Expr> expand, Random directions) {
         Limits.check(p.source(), requestSpan(p, of, wrt), "the check of d(" + of + ")/d(" + wrt.name() + ")", symbolic,
                 point.sizes());
-        Map<String, RealMatrix> values = Sampler.evaluateDefinitions(p, point, expand);
         RealMatrix sym = new Evaluator(point.sizes(), values, expand).eval(symbolic);
         Shape expectedShape = Ex.derivativeShape(of.shape(), wrt.shape());
         if (!Matrices.hasShape(sym, expectedShape, point.sizes())) {
@@ -78,7 +87,11 @@ public final class Verifier {
         FiniteDifferences fd = new FiniteDifferences(p, expand);
         int n = Matrices.size(values.get(wrt.name()));
         if (n > DIRECTIONAL_ABOVE) {
-            RealMatrix d = FiniteDifferences.randomDirections(n, DIRECTIONS, directions);
+            RealMatrix x = values.get(wrt.name());
+            java.util.List<RealMatrix> d = new java.util.ArrayList<>();
+            for (int k = 0; k < DIRECTIONS; k++) {
+                d.add(FiniteDifferences.randomDirection(x.getRowDimension(), x.getColumnDimension(), directions));
+            }
             RealMatrix got = along(sym, of.shape(), d);
             FiniteDifferences.Estimate expected = fd.directional(of, wrt, point, values, d);
             return new PointCheck(point, relativeError(expected, got), expected.value(), got, true, n);
@@ -97,14 +110,22 @@ public final class Verifier {
     }
 
     /** J * d for the vec-Jacobian J of a derivative; a gradient's is taken entry by entry, without a copy of it. */
-    static RealMatrix along(RealMatrix derivative, Shape of, RealMatrix d) {
-        if (!of.isScalar()) return Layout.toVecJacobian(derivative, of).multiply(d);
-        int r = derivative.getRowDimension(), c = derivative.getColumnDimension();
-        RealMatrix out = new Array2DRowRealMatrix(1, d.getColumnDimension());
-        for (int k = 0; k < d.getColumnDimension(); k++) {
-            double s = 0;
-            for (int j = 0; j < c; j++) for (int i = 0; i < r; i++) s += derivative.getEntry(i, j) * d.getEntry(j * r + i, k);
-            out.setEntry(0, k, s);
+    static RealMatrix along(RealMatrix derivative, Shape of, java.util.List<RealMatrix> directions) {
+        RealMatrix out = null;
+        for (int k = 0; k < directions.size(); k++) {
+            RealMatrix v = directions.get(k);
+            double[] column;
+            if (of.isScalar()) {
+                double s = 0;
+                for (int i = 0; i < v.getRowDimension(); i++) {
+                    for (int j = 0; j < v.getColumnDimension(); j++) s += derivative.getEntry(i, j) * v.getEntry(i, j);
+                }
+                column = new double[] {s};
+            } else {
+                column = derivative.operate(Matrices.vec(v));
+            }
+            if (out == null) out = new Array2DRowRealMatrix(column.length, directions.size());
+            out.setColumn(k, column);
         }
         return out;
     }

@@ -1,0 +1,74 @@
+package chainrule.eval;
+
+import java.io.PrintStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A progress line on standard error for a check that takes more than {@value #AFTER_SECONDS} s,
+ * rewritten in place each second and wiped when the check ends; only where standard error is
+ * a terminal (piped or redirected output never gets it).
+ */
+public final class TerminalProgress implements Progress {
+    static final int AFTER_SECONDS = 2;
+
+    private final String what;
+    private final PrintStream err;
+    private final long start = System.nanoTime();
+    private final ScheduledExecutorService timer;
+    private final ScheduledFuture<?> ticks;
+    private volatile int point = 1, of = 1;
+    private volatile boolean shown;
+
+    private TerminalProgress(String what, PrintStream err) {
+        this.what = what;
+        this.err = err;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "check progress");
+            t.setDaemon(true);
+            return t;
+        });
+        this.ticks = timer.scheduleAtFixedRate(this::show, AFTER_SECONDS, 1, TimeUnit.SECONDS);
+    }
+
+    /** A progress line for the check of {@code what}, or none where standard error is not a terminal. */
+    public static Progress of(String what) {
+        return isTerminal() ? new TerminalProgress(what, System.err) : NONE;
+    }
+
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            // JDK 22+ gives a console even when redirected, and says whether it is a terminal
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public void point(int number, int total) {
+        point = number;
+        of = total;
+    }
+
+    private void show() {
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        err.print("\rchecking " + what + ": point " + point + " of " + of + ", " + seconds + " s ");
+        err.flush();
+        shown = true;
+    }
+
+    @Override
+    public void done() {
+        ticks.cancel(false);
+        timer.shutdownNow();
+        if (shown) {
+            err.print("\r\033[K");
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package chainrule.claim;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import chainrule.app.Engine;
+import chainrule.cli.Loader;
+import chainrule.parse.Parse;
+import chainrule.parse.Stmt;
+import chainrule.shape.Program;
+import chainrule.source.SourceFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** How claims meet the numbers (SPEC §3): undefined values, sizes that change, one verdict a claim. */
+class ClaimNumericsTest {
+
+    private static ClaimResult check(String problem, String claim, long seed) {
+        Program p = Loader.load(new SourceFile("net.nn", problem));
+        SourceFile src = new SourceFile("--claim", "claim " + claim);
+        Stmt.Claim c = (Stmt.Claim) Parse.statement(src);
+        return new Engine(p).check(chainrule.shape.Checker.claim(p, src, c), seed);
+    }
+
+    /** An expression undefined at a point equals nothing there: added to a right answer, it is not right. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0/0", "0*log(0)", "1e308*1e308*0", "0 .* log(0)"})
+    void anUndefinedTermIsNotZero(String undefined) {
+        ClaimResult r = check("x : 3\nL = sum(x)\n", "d(L)/d(x) = ones(3, 1) + " + undefined, 1);
+        assertEquals(Verdict.INCORRECT, r.verdict(), r.message());
+        assertTrue(r.message().contains("has no value there"), r.message());
+        assertEquals(Verdict.CORRECT, check("x : 3\nL = sum(x)\n", "d(L)/d(x) = ones(3, 1) + 0*x", 1).verdict());
+    }
+
+    /** Right at one size only: each point draws its own sizes, so every seed sees the other sizes too. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void aClaimRightAtOneSizeIsIncorrectAtEverySeed(long seed) {
+        ClaimResult r = check("x : n\nL = sum(x)\n", "d(L)/d(x) = ones(n, 1)*n/3", seed);
+        assertEquals(Verdict.INCORRECT, r.verdict(), r.message());
+        assertTrue(r.message().contains("differs from dL/dx at 8 of 12 points drawn"), r.message());
+        assertEquals(Verdict.CORRECT, check("x : n\nL = sum(x)\n", "d(L)/d(x) = ones(n, 1)", seed).verdict());
+    }
+}
