@@ -104,7 +104,7 @@ public final class ClaimChecker {
                 String values = g == null ? "the claim cannot be evaluated there"
                         : "expected " + Numbers.show(truth.get(worst)) + ", claimed " + Numbers.show(g)
                         + " (" + Numbers.largestDifference(truth.get(worst), g) + "; relative error "
-                        + String.format("%.3g", Numbers.relativeError(truth.get(worst), g)) + ")";
+                        + String.format(java.util.Locale.ROOT, "%.3g", Numbers.relativeError(truth.get(worst), g)) + ")";
                 return new ClaimResult(line, claim.text(), Verdict.INCORRECT,
                         where + "it differs from " + name + " at every point drawn; at one of them " + values
                         + diagnosis + ". " + name + " = " + expected, expected, first);

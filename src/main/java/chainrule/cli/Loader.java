@@ -6,6 +6,7 @@ import chainrule.shape.Checker;
 import chainrule.shape.Program;
 import chainrule.source.ChainRuleException;
 import chainrule.source.ErrorKind;
+import chainrule.source.Limits;
 import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
@@ -27,22 +28,38 @@ import java.util.List;
 public final class Loader {
     private Loader() {}
 
+    /** The name standard input goes by in messages. */
+    public static final String STDIN = "<stdin>";
+
+    /** A problem file, or standard input for "-" (SPEC §4); no more than the limit's bytes. */
     public static SourceFile read(String file) {
+        long limit = Limits.current().fileBytes();
+        if (file.equals("-")) {
+            try {
+                byte[] bytes = System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                if (bytes.length > limit) throw Limits.current().tooLarge(STDIN, bytes.length);
+                return new SourceFile(STDIN, utf8(STDIN, bytes));
+            } catch (IOException e) {
+                throw usage(STDIN, "cannot read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+        }
         Path path;
         try {
             path = Path.of(file);
         } catch (InvalidPathException e) {
-            throw usage(file, "'" + file + "' is not a file name");
+            throw usage("'" + file + "' is not a file name");
         }
-        if (Files.isDirectory(path)) throw usage(file, file + " is a folder, not a problem file");
+        if (Files.isDirectory(path)) throw usage(file, "is a folder, not a problem file");
         try {
+            long size = Files.size(path);
+            if (size > limit) throw Limits.current().tooLarge(file, size);
             return new SourceFile(file, utf8(file, Files.readAllBytes(path)));
         } catch (NoSuchFileException e) {
-            throw usage(file, "no such file: " + file);
+            throw usage(file, "no such file");
         } catch (AccessDeniedException e) {
-            throw usage(file, "cannot read " + file + ": permission denied");
+            throw usage(file, "cannot read: permission denied");
         } catch (IOException e) {
-            throw usage(file, "cannot read " + file + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw usage(file, "cannot read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 

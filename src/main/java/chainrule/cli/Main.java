@@ -1,6 +1,7 @@
 package chainrule.cli;
 
 import chainrule.source.ChainRuleException;
+import chainrule.source.Limits;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +52,22 @@ public final class Main {
                 output.usageError(usageMessage(ex, a, cmd) + "; see 'chainrule --help'");
                 return BAD_INPUT;
             });
-            return cmd.execute(args);
+            cmd.setExecutionStrategy(parsed -> {
+                Limits.use(limits(parsed));
+                return new CommandLine.RunLast().execute(parsed);
+            });
+            return cmd.execute(Arguments.commandFirst(args, cmd));
         } catch (RuntimeException | Error e) {
             return failure(e, output);
         }
+    }
+
+    /** The limits of the command that runs (its options, or the defaults). */
+    private static Limits limits(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) last = last.subcommand();
+        CommandLine.Model.CommandSpec common = last.commandSpec().mixins().get("common");
+        return common != null && common.userObject() instanceof CommonOptions c ? c.limits() : Limits.DEFAULT;
     }
 
     /** picocli's message, in chainrule's words for the usual mistakes. */

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.linear.RealMatrix;
 
 /** Where answers and errors go, in the format asked for. */
 public final class Output {
@@ -29,10 +32,9 @@ public final class Output {
     static Output detect(String[] args, PrintWriter out, PrintWriter err) {
         boolean json = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equalsIgnoreCase("--format=json")
-                    || (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json"))) {
-                json = true;
-            }
+            // the last --format counts, as it does for picocli
+            if (args[i].regionMatches(true, 0, "--format=", 0, 9)) json = args[i].substring(9).equalsIgnoreCase("json");
+            else if (args[i].equals("--format") && i + 1 < args.length) json = args[i + 1].equalsIgnoreCase("json");
         }
         return new Output(json, out, err);
     }
@@ -95,6 +97,36 @@ public final class Output {
         } else {
             err.println("chainrule: " + message);
         }
+    }
+
+    /**
+     * A number as text shows it, the same in every locale: whole numbers as such, others to 10
+     * significant digits with no trailing zeros (2.7, not 2.6999999999999997), 1.5e-12 beyond.
+     */
+    public static String number(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        BigDecimal d = new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent >= -4 && exponent < 15) return d.toPlainString();
+        String digits = d.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
+    }
+
+    /** A matrix as [a, b; c, d], a scalar as its number. */
+    public static String matrix(RealMatrix m) {
+        if (m.getRowDimension() == 1 && m.getColumnDimension() == 1) return number(m.getEntry(0, 0));
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < m.getRowDimension(); i++) {
+            if (i > 0) out.append("; ");
+            for (int j = 0; j < m.getColumnDimension(); j++) {
+                if (j > 0) out.append(", ");
+                out.append(number(m.getEntry(i, j)));
+            }
+        }
+        return out.append(']').toString();
     }
 
     public void printJson(Object value) {

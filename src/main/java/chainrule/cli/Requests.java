@@ -13,7 +13,7 @@ final class Requests {
         List<Program.Derive> out = new ArrayList<>();
         if (of == null && wrt == null) {
             for (Program.Request r : p.requests()) if (r instanceof Program.Derive d) out.add(d);
-            if (out.isEmpty()) throw Loader.usage(p.source().name() + " asks for no derivative: add 'derive L wrt W' or give --of and --wrt");
+            if (out.isEmpty()) throw Loader.usage(p.source().name(), "asks for no derivative: add 'derive L wrt W' or give --of and --wrt");
             return out;
         }
         if (of == null || wrt == null) {
@@ -26,7 +26,7 @@ final class Requests {
                     out.add(new Program.Derive(ofExpr, ofText, ws, d.span()));
                 }
             }
-            if (out.isEmpty()) throw Loader.usage("give both --of and --wrt: the file asks for no derivative");
+            if (out.isEmpty()) throw Loader.usage(p.source().name(), "asks for no derivative: give both --of and --wrt");
             return out;
         }
         out.add(new Program.Derive(value(p, of), of, wrt.stream().map(w -> value(p, w)).toList(), chainrule.source.Span.NONE));
@@ -35,7 +35,7 @@ final class Requests {
 
     static Expr.Var value(Program p, String name) {
         var shape = p.shapeOf(name.strip());
-        if (shape == null) throw Loader.usage("'" + name + "' is not a name of " + p.source().name());
+        if (shape == null) throw Loader.usage(p.source().name(), "no name '" + name.strip() + "' in the file");
         return new Expr.Var(name.strip(), shape);
     }
 }

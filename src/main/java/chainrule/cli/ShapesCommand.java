@@ -12,9 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "shapes", description = "Every name with its shape, declared or inferred.")
+@Command(name = "shapes", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "Every name with its shape, declared or inferred.",
+        description = "Inputs, definitions and functions with their shapes and where each came from; a shape that does not fit is an error at the place it arises.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chainrule shapes test-cases/seeds/003_mnist_sigmoid_softmax.nn",
+            "  chainrule shapes net.nn --format json"})
 final class ShapesCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
     String file;
 
     @Mixin
@@ -69,7 +74,7 @@ final class ShapesCommand implements Callable<Integer> {
             String how = in.origin() == Program.Origin.DECLARED ? "declared, line " + line
                     : "inferred from its use at line " + line + ":" + in.span().col();
             if (!in.properties().isEmpty()) {
-                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase()).toList());
+                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
             }
             rows.add(new Row(in.name(), in.shape(), in.origin() == Program.Origin.DECLARED ? "declared" : "inferred", line, how));
         }

@@ -228,7 +228,6 @@ public final class Evaluator {
         return eval(expand.apply(d));
     }
 
-    /** The rows and columns of a shape under these sizes. */
     /** K with K*vec(A) = vec(A') for an m x n matrix A: entry (j + n*i, i + m*j) is 1. */
     static RealMatrix commutation(int m, int n) {
         RealMatrix k = new Array2DRowRealMatrix(m * n, m * n);

@@ -27,7 +27,8 @@ public final class Text {
     }
 
     public String render(Expr e) {
-        return write(e, null);
+        PrintedSize.before(e);
+        return PrintedSize.after(write(e, null));
     }
 
     public String shape(Shape s) {
@@ -245,6 +246,6 @@ public final class Text {
     public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         String s = Double.toString(v);
-        return s.contains("E") ? String.format("%.6g", v) : s;
+        return s.contains("E") ? String.format(java.util.Locale.ROOT, "%.6g", v) : s;
     }
 }

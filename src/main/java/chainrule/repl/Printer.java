@@ -117,7 +117,7 @@ public final class Printer {
 
     static String checkLine(CheckResult c) {
         return (c.passed() ? "check: passed" : "check: FAILED")
-                + String.format(", max relative error %.2g over %d points", c.maxRelError(), c.points());
+                + String.format(java.util.Locale.ROOT, ", max relative error %.2g over %d points", c.maxRelError(), c.points());
     }
 
     private void claimed(ClaimResult r) {

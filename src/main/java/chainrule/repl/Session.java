@@ -240,12 +240,12 @@ public final class Session {
         for (Program.Input in : program.inputs().values()) {
             String how = in.origin() == Program.Origin.DECLARED ? "declared" : "inferred";
             if (!in.properties().isEmpty()) {
-                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase()).toList());
+                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
             }
             out.put(in.name(), in.shape() + "  " + how);
         }
         for (Program.Definition d : program.definitions()) out.put(d.name(), d.shape() + "  defined");
-        for (var f : program.functions().entrySet()) out.put(f.getKey(), "function, " + f.getValue().name().toLowerCase());
+        for (var f : program.functions().entrySet()) out.put(f.getKey(), "function, " + f.getValue().name().toLowerCase(java.util.Locale.ROOT));
         return out;
     }
 }
