@@ -69,6 +69,7 @@ final class Forward {
     }
 
     Expr jac(Expr e) {
+        chainrule.source.Cancelled.check();
         if (!depends(e)) return zero(e);
         Shape s = e.shape();
         return switch (e) {

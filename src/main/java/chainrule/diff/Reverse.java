@@ -55,6 +55,7 @@ final class Reverse {
         back(of, Ex.num(1));
         List<Program.Definition> defs = program.definitions();
         for (int i = defs.size() - 1; i >= 0; i--) {
+            chainrule.source.Cancelled.check();
             Program.Definition d = defs.get(i);
             from = d.span().start();
             List<Expr> in = collected(d.name());

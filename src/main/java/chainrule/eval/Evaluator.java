@@ -53,6 +53,7 @@ public final class Evaluator {
         if (e instanceof Var v) return lookup(v);
         RealMatrix cached = memo.get(e);
         if (cached != null) return cached;
+        chainrule.source.Cancelled.check();
         RealMatrix value = compute(e);
         if (watch != null) watch.value(e, value);
         memo.put(e, value);

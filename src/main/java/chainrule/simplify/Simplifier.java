@@ -38,6 +38,7 @@ public final class Simplifier {
 
     private Expr rewriteNode(Expr e) {
         Expr current = e;
+        chainrule.source.Cancelled.check();
         for (int round = 0; round < 20; round++) {
             boolean changed = false;
             for (Rule.Named r : rules) {
