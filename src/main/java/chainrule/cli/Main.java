@@ -53,7 +53,11 @@ public final class Main {
                 return BAD_INPUT;
             });
             cmd.setExecutionStrategy(parsed -> {
-                Limits.use(limits(parsed));
+                try {
+                    Limits.use(limits(parsed));
+                } catch (ChainRuleException e) {
+                    return failure(e, output);
+                }
                 return new CommandLine.RunLast().execute(parsed);
             });
             return cmd.execute(Arguments.commandFirst(args, cmd));

@@ -7,6 +7,7 @@ import chainrule.eval.CheckResult;
 import chainrule.expr.Shape;
 import chainrule.parse.Ast;
 import chainrule.parse.Parse;
+import chainrule.parse.Shift;
 import chainrule.parse.Stmt;
 import chainrule.shape.Checker;
 import chainrule.shape.Program;
@@ -37,6 +38,8 @@ public final class Session {
     public enum Kind { DECLARATION, FUNCTION, DEFINITION }
 
     private final long seed;
+    /** Each statement's syntax tree, by its text, as if it stood first in a file. */
+    private final java.util.Map<String, List<Stmt>> parsed = new java.util.HashMap<>();
     private List<Entry> entries = new ArrayList<>();
     private Program program;
 
@@ -255,24 +258,47 @@ public final class Session {
     }
 
     /** Parses and checks the statements together; at (>= 0) is the typed one, where messages point. */
-    private static Checked check(List<Entry> statements, int at, SourceFile typed, int padTo) {
+    private Checked check(List<Entry> statements, int at, SourceFile typed, int padTo) {
         StringBuilder text = new StringBuilder();
-        int start = 0, line = 1;
+        int start = 0, line = 1, lines = 0;
+        List<Stmt> parsed = new ArrayList<>();
+        boolean whole = false;
         for (int i = 0; i < statements.size(); i++) {
             if (i == at) {
-                line = (int) text.chars().filter(c -> c == '\n').count() + 1;
+                line = lines + 1;
                 for (; line < padTo; line++) text.append('\n');
+                lines = line - 1;
                 start = text.length();
             }
-            text.append(statements.get(i).text()).append('\n');
+            String entry = statements.get(i).text();
+            List<Stmt> own = whole ? null : parsedAlone(entry);
+            if (own == null) whole = true;
+            else for (Stmt st : own) parsed.add(Shift.statement(st, lines, text.length()));
+            text.append(entry).append('\n');
+            lines += 1 + (int) entry.chars().filter(c -> c == '\n').count();
         }
         SourceFile all = new SourceFile(KEPT, text.toString());
         Checked placing = new Checked(null, all, start, line, at >= 0 ? typed : null);
         try {
-            Program p = Checker.check(all, Parse.file(all));
+            // a statement that does not parse alone is parsed with the others, for the messages
+            Program p = Checker.check(all, whole ? Parse.file(all) : parsed);
             return new Checked(p, all, start, line, placing.typed());
         } catch (ChainRuleException e) {
             throw placing.placed(e);
+        }
+    }
+
+    /** A statement's syntax tree, parsed once and kept (each new line checks every statement kept again); null when it does not parse. */
+    private List<Stmt> parsedAlone(String text) {
+        List<Stmt> known = parsed.get(text);
+        if (known != null) return known;
+        try {
+            List<Stmt> out = Parse.file(new SourceFile(KEPT, text + "\n"));
+            if (parsed.size() > 100_000) parsed.clear();
+            parsed.put(text, out);
+            return out;
+        } catch (ChainRuleException e) {
+            return null;
         }
     }
 
