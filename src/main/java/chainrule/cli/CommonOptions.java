@@ -34,6 +34,14 @@ final class CommonOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** Whether a word is one of these options that takes a value as the next word. */
+    static boolean takesValue(String word) {
+        return switch (word) {
+            case "--format", "--seed", "--max-file-size", "--max-depth", "--max-statements", "--max-answer-size" -> true;
+            default -> false;
+        };
+    }
+
     /** The limits asked for; each must be at least 1. */
     Limits limits() {
         for (var limit : java.util.Map.of("--max-file-size", maxFileSize, "--max-depth", (long) maxDepth,

@@ -46,7 +46,7 @@ public final class Main {
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Output output = Output.detect(args, out, err);
         try {
-            CommandLine cmd = Commands.commandLine(out, err);
+            CommandLine cmd = Commands.commandLine(out, err, args);
             cmd.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, output));
             cmd.setParameterExceptionHandler((ex, a) -> {
                 output.usageError(usageMessage(ex, a, cmd) + "; see 'chainrule --help'");
@@ -84,9 +84,9 @@ public final class Main {
             }
             // 'chainrule frob FILE': frob was read as the file of 'chainrule FILE'
             if (args.length > 1 && !args[0].startsWith("-") && !exists(args[0])
-                    && !top.getSubcommands().containsKey(args[0])) {
+                    && !Commands.COMMANDS.contains(args[0])) {
                 return "unknown command '" + args[0] + "'; the commands are "
-                        + String.join(", ", top.getSubcommands().keySet());
+                        + String.join(", ", Commands.COMMANDS);
             }
             if (!unmatched.isEmpty()) return "unexpected argument '" + unmatched.get(0) + "'";
         }

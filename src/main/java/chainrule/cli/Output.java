@@ -16,7 +16,10 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /** Where answers and errors go, in the format asked for. */
 public final class Output {
-    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: Jackson takes a while to load, and text output never needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final boolean json;
     private final PrintWriter out;
@@ -131,7 +134,7 @@ public final class Output {
 
     public void printJson(Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(Json.MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
