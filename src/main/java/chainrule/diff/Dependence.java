@@ -6,6 +6,7 @@ import chainrule.expr.Expr.Var;
 import chainrule.expr.Traverse;
 import chainrule.shape.Program;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +15,8 @@ final class Dependence {
     private final Program program;
     private final Set<String> targets;
     private final Map<String, Boolean> memo = new HashMap<>();
+    /** By node identity: a deep expression is walked once, not once per enclosing node. */
+    private final Map<Expr, Boolean> nodes = new IdentityHashMap<>();
 
     Dependence(Program program, Set<String> targets) {
         this.program = program;
@@ -36,10 +39,17 @@ final class Dependence {
             }
             case Derivative d -> on(d.of());
             default -> {
+                Boolean known = nodes.get(e);
+                if (known != null) yield known;
+                boolean any = false;
                 for (Expr c : Traverse.children(e)) {
-                    if (on(c)) yield true;
+                    if (on(c)) {
+                        any = true;
+                        break;
+                    }
                 }
-                yield false;
+                nodes.put(e, any);
+                yield any;
             }
         };
     }

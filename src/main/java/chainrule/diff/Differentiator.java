@@ -28,17 +28,22 @@ public final class Differentiator {
         this.simplify = simplify;
     }
 
+    /** How many derivations are under way, one inside another (0 between requests). */
+    int nesting() {
+        return nesting;
+    }
+
     public Program program() {
         return program;
     }
 
     /** d(of)/d(w) for each w; with nameEveryStep, every intermediate on the way is a named step. */
     public Map<String, Derived> derive(Expr of, List<Var> wrt, boolean nameEveryStep) {
-        if (++nesting > MAX_NESTING) {
-            nesting = 0;
-            throw new Unsupported("derivatives nested more than " + MAX_NESTING + " deep (a definition that uses its own derivative?)");
-        }
+        nesting++;
         try {
+            if (nesting > MAX_NESTING) {
+                throw new Unsupported("derivatives nested more than " + MAX_NESTING + " deep (a definition that uses its own derivative?)");
+            }
             Map<String, Derived> out = new LinkedHashMap<>();
             if (of.shape().isScalar()) {
                 LinkedHashSet<String> targets = new LinkedHashSet<>();

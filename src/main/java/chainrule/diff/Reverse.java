@@ -3,7 +3,6 @@ package chainrule.diff;
 import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
-import chainrule.expr.Builtin;
 import chainrule.expr.Traverse;
 import chainrule.shape.Program;
 import java.util.ArrayList;
@@ -153,107 +152,22 @@ final class Reverse {
         return dependence.on(e);
     }
 
-    /** Passes the adjoint g of e on to e's parts. */
+    /** Passes the adjoint g of e on to e's operands, through the transpose of e's linear map. */
     private void back(Expr e, Expr g) {
         if (!depends(e) || Ex.isZero(g)) return;
-        switch (e) {
-            case Var v -> contribute(v.name(), g);
-            case Num n -> { }
-            case Size s -> { }
-            case Zero z -> { }
-            case Identity i -> { }
-            case Ones o -> { }
-            case Commutation k -> { }
-            case Add a -> a.terms().forEach(t -> back(t, g));
-            case Neg n -> back(n.a(), Ex.neg(g));
-            case MatMul m -> {
-                back(m.a(), Ex.matmul(g, Ex.transpose(m.b())));
-                back(m.b(), Ex.matmul(Ex.transpose(m.a()), g));
+        Expr at = Linearize.differentiable(e, program);
+        if (at instanceof Var v) {
+            contribute(v.name(), g);
+        } else if (at instanceof Derivative d) {
+            back(expander.expand(d), g);
+        } else {
+            List<Expr> operands = Traverse.children(at);
+            boolean[] live = new boolean[operands.size()];
+            for (int i = 0; i < live.length; i++) live[i] = depends(operands.get(i));
+            Expr[] adjoints = Transposer.transpose(Linearize.of(at), g, live);
+            for (int i = 0; i < adjoints.length; i++) {
+                if (adjoints[i] != null) back(operands.get(i), adjoints[i]);
             }
-            case Scale s -> {
-                if (s.a().shape().isScalar()) {
-                    // scalars: keep the chain-rule order, upstream first: dL/dy * dy/dx
-                    back(s.s(), Ex.scale(g, s.a()));
-                    back(s.a(), Ex.scale(g, s.s()));
-                } else {
-                    back(s.s(), Rules.inner(g, s.a()));
-                    back(s.a(), Ex.scale(s.s(), g));
-                }
-            }
-            case Hadamard h -> {
-                back(h.a(), Ex.hadamard(g, h.b()));
-                back(h.b(), Ex.hadamard(g, h.a()));
-            }
-            case Divide d -> {
-                back(d.a(), Ex.divide(g, d.b()));
-                back(d.b(), Ex.neg(Ex.divide(Ex.hadamard(g, d.a()), Ex.power(d.b(), 2))));
-            }
-            case Power p -> back(p.a(), Ex.hadamard(g, Ex.scale(Ex.num(p.p()), Ex.power(p.a(), p.p() - 1))));
-            case Transpose t -> back(t.a(), Ex.transpose(g));
-            case Apply a -> {
-                Expr softmaxArg = a.order() == 0 && a.fn() == Builtin.LOG ? softmaxOf(a.a()) : null;
-                if (softmaxArg != null) {
-                    // log(softmax(z)) is log_softmax(z): its adjoint needs no division by softmax
-                    back(softmaxArg, logSoftmaxAdjoint(g, softmaxArg));
-                } else {
-                    back(a.a(), Ex.hadamard(g, Rules.elementwiseDerivative(a.fn(), a.order(), a.a())));
-                }
-            }
-            case OpaqueScalar o -> {
-                if (o.order() > 0) throw new Unsupported("the derivative of " + o.name() + "' (a Hessian) is not supported");
-                back(o.a(), Ex.scale(g, Ex.opaqueScalar(o.name(), 1, o.a())));
-            }
-            case Softmax s -> back(s.a(), switch (s.kind()) {
-                case SOFTMAX -> {
-                    Expr y = s;
-                    Expr t = Ex.reduce(Rules.softAxis(s.a().shape()), Ex.hadamard(g, y));
-                    yield Ex.hadamard(y, Ex.sub(g, Ex.broadcast(t, g.shape())));
-                }
-                case LOG_SOFTMAX -> logSoftmaxAdjoint(g, s.a());
-                case LOGSUMEXP -> Ex.hadamard(Ex.broadcast(g, s.a().shape()), Ex.softmax(SoftKind.SOFTMAX, s.a()));
-            });
-            case Reduce r -> back(r.a(), Ex.broadcast(g, r.a().shape()));
-            case Broadcast b -> back(b.a(), Rules.unbroadcast(g, b.a().shape()));
-            case MatFn m -> back(m.a(), switch (m.op()) {
-                case NORM -> Ex.scale(g, Ex.divide(m.a(), Ex.broadcast(m, m.a().shape())));
-                case TRACE -> Ex.scale(g, Ex.identity(m.a().shape().rows()));
-                case DET -> Ex.scale(g, Ex.scale(m, Ex.transpose(Ex.matfn(MatOp.INV, m.a()))));
-                case LOGDET -> Ex.scale(g, Ex.transpose(Ex.matfn(MatOp.INV, m.a())));
-                case INV -> Ex.neg(Ex.matmul(Ex.matmul(Ex.transpose(m), g), Ex.transpose(m)));
-            });
-            case DiagMatrix d -> back(d.v(), d.v().shape().isColumn() ? Ex.diagPart(g) : Ex.transpose(Ex.diagPart(g)));
-            case DiagPart d -> back(d.m(), Ex.diagMatrix(g));
-            case Kron k -> {
-                // with vec(kron(A, B)) = P*kron(vec(A), vec(B)): vec(dA) = kron(eye(mn), vec(B)')*P'*vec(G), and alike for B
-                Expr a = k.a(), b = k.b();
-                Expr pg = Ex.matmul(Ex.transpose(Rules.kronPermutation(a.shape(), b.shape())), Ex.vec(g));
-                back(a, Ex.reshape(Ex.matmul(Ex.kron(Ex.identity(a.shape().size()), Ex.transpose(Ex.vec(b))), pg), a.shape()));
-                back(b, Ex.reshape(Ex.matmul(Ex.kron(Ex.transpose(Ex.vec(a)), Ex.identity(b.shape().size())), pg), b.shape()));
-            }
-            case Reshape r -> back(r.a(), Ex.reshape(g, r.a().shape()));
-            case Slice s -> back(s.a(), Rules.embed(g, s.rows(), s.cols(), s.a().shape()));
-            case Concat c -> {
-                for (int i = 0; i < c.parts().size(); i++) back(c.parts().get(i), Rules.part(g, c, i));
-            }
-            case Derivative d -> back(expander.expand(d), g);
         }
-    }
-
-    /** z when e is softmax(z) or names a definition that is. */
-    private Expr softmaxOf(Expr e) {
-        if (e instanceof Softmax s && s.kind() == SoftKind.SOFTMAX) return s.a();
-        if (e instanceof Var v && program.byName().get(v.name()) instanceof Program.Definition d
-                && d.body() instanceof Softmax s && s.kind() == SoftKind.SOFTMAX) {
-            return s.a();
-        }
-        return null;
-    }
-
-    /** The adjoint of log_softmax(z) at g: g - softmax(z) times the sum of g (per column for a matrix). */
-    private static Expr logSoftmaxAdjoint(Expr g, Expr z) {
-        Expr sm = Ex.softmax(SoftKind.SOFTMAX, z);
-        Expr total = Ex.reduce(Rules.softAxis(z.shape()), g);
-        Expr spread = total.shape().isScalar() ? Ex.scale(total, sm) : Ex.hadamard(sm, Ex.broadcast(total, z.shape()));
-        return Ex.sub(g, spread);
     }
 }

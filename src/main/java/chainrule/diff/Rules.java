@@ -10,7 +10,7 @@ import chainrule.expr.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Local derivative pieces shared by the reverse and forward sweeps. */
+/** Pieces the derivative rules share: an elementwise function's derivative, adjoints of sums, slices and concatenations. */
 final class Rules {
     private Rules() {}
 
@@ -72,17 +72,17 @@ final class Rules {
         return Ex.concat(axis, parts);
     }
 
-    /** Part i of a concatenation, as a slice of the whole. */
-    static Expr part(Expr whole, Concat c, int i) {
+    /** Part i of a concatenation of parts of these shapes, as a slice of the whole. */
+    static Expr part(Expr whole, Axis axis, List<Shape> parts, int i) {
         Dim offset = Dim.of(0);
         for (int k = 0; k < i; k++) {
-            Shape s = c.parts().get(k).shape();
-            offset = offset.plus(c.axis() == Axis.VERTICAL ? s.rows() : s.cols());
+            Shape s = parts.get(k);
+            offset = offset.plus(axis == Axis.VERTICAL ? s.rows() : s.cols());
         }
-        Shape p = c.parts().get(i).shape();
+        Shape p = parts.get(i);
         Shape w = whole.shape();
         Dim one = Dim.ONE;
-        if (c.axis() == Axis.VERTICAL) {
+        if (axis == Axis.VERTICAL) {
             return Ex.slice(whole, new Range(offset.plus(one), offset.plus(p.rows())), new Range(one, w.cols()));
         }
         return Ex.slice(whole, new Range(one, w.rows()), new Range(offset.plus(one), offset.plus(p.cols())));

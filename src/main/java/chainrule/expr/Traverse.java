@@ -75,7 +75,7 @@ public final class Traverse {
             case Reshape r -> Ex.reshape(c.get(0), r.shape());
             case Slice s -> Ex.slice(c.get(0), s.rows(), s.cols());
             case Concat k -> Ex.concat(k.axis(), c);
-            case Derivative d -> d;
+            case Derivative d -> c.get(0) == d.of() ? d : Ex.derivative(c.get(0), d.wrt());
         };
     }
 
@@ -104,19 +104,37 @@ public final class Traverse {
         return out;
     }
 
+    /** Whether any node satisfies p; a subtree shared by several parents is looked at once. */
     public static boolean any(Expr e, Predicate<Expr> p) {
+        return any(e, p, new IdentityHashMap<>());
+    }
+
+    private static boolean any(Expr e, Predicate<Expr> p, Map<Expr, Boolean> seen) {
+        if (seen.put(e, Boolean.TRUE) != null) return false;
         if (p.test(e)) return true;
         for (Expr c : children(e)) {
-            if (any(c, p)) return true;
+            if (any(c, p, seen)) return true;
         }
         return false;
     }
 
-    /** The number of nodes, a measure of how long an answer reads. */
+    /**
+     * The number of nodes written out as a tree, a measure of how long an answer reads. Shared
+     * subtrees are counted as often as they occur but walked once; the count stops growing at
+     * Integer.MAX_VALUE.
+     */
     public static int size(Expr e) {
-        int n = 1;
-        for (Expr c : children(e)) n += size(c);
-        return n;
+        return size(e, new IdentityHashMap<>());
+    }
+
+    private static int size(Expr e, Map<Expr, Integer> memo) {
+        Integer known = memo.get(e);
+        if (known != null) return known;
+        long n = 1;
+        for (Expr c : children(e)) n += size(c, memo);
+        int out = (int) Math.min(n, Integer.MAX_VALUE);
+        memo.put(e, out);
+        return out;
     }
 
     public static Expr replace(Expr e, Expr target, Expr with) {

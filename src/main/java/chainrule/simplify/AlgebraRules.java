@@ -132,17 +132,32 @@ final class AlgebraRules {
         boolean left = prefix >= suffix;
         int k = left ? prefix : suffix;
         List<Expr> shared = left ? lists.get(0).subList(0, k) : lists.get(0).subList(lists.get(0).size() - k, lists.get(0).size());
+        if (!chainable(shared)) return Optional.empty();
         // a scalar factor shared on the left of scalar terms reads as a factor in front
         List<Expr> rests = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
             List<Expr> fs = lists.get(i);
             List<Expr> rest = left ? fs.subList(k, fs.size()) : fs.subList(0, fs.size() - k);
+            // the factors of c*X are c and X: what is left of a term need not be a product of matrices
+            if (!chainable(rest)) return Optional.empty();
             Dim dim = left ? product(shared, null).shape().cols() : product(shared, null).shape().rows();
             rests.add(build(signs.get(i), product(rest, dim)));
         }
+        if (rests.stream().anyMatch(r -> !r.shape().equals(rests.get(0).shape()))) return Optional.empty();
         Expr inner = Ex.add(rests);
         Expr sharedProduct = product(shared, null);
         return Optional.of(left ? Ex.matmul(sharedProduct, inner) : Ex.matmul(inner, sharedProduct));
+    }
+
+    /** Whether the factors multiply in this order (a 1 x 1 factor scales whatever it meets). */
+    private static boolean chainable(List<Expr> fs) {
+        chainrule.expr.Shape prev = null;
+        for (Expr f : fs) {
+            if (f.shape().isScalar()) continue;
+            if (prev != null && !prev.cols().equals(f.shape().rows())) return false;
+            prev = f.shape();
+        }
+        return true;
     }
 
     private static int commonLength(List<List<Expr>> lists, boolean fromEnd) {
