@@ -78,7 +78,8 @@ primary
 row        : expr (',' expr)* ;
 index      : ':' | indexExpr (':' indexExpr)? ;
 indexExpr  : indexTerm (op+=('+' | '-') indexTerm)* ;
-indexTerm  : NUMBER | END | name ;
+// a product such as 2*m, as a printed slice of a concatenation writes its bounds
+indexTerm  : NUMBER ('*' name)* | name ('*' name)* ;
 
 // keywords are still usable as names where a name is expected in declarations
 name       : ID | D | DNAME | END ;

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Not a test (Surefire runs only *Test classes): how deriving scales with depth. For plain, residual
- * and densely connected tanh networks of width 3 and depth 10, 100, 1000 it prints the warm time
- * (after 3 warm-up runs) of load, derive and rendering, and the output size.
+ * and densely connected tanh networks of width 3 and depth 10, 100, 1000, and for one expression
+ * of nested tanh (to 2,000 deep) and nested exp (to 400 deep), it prints the warm time (after 3
+ * warm-up runs) of load, derive and rendering, and the output size.
  *
  * <pre>
  * mvn -B -ntp -o -q test-compile
@@ -22,9 +23,16 @@ import java.util.List;
  * </pre>
  */
 public class DepthBench {
-    enum Kind { PLAIN, RESIDUAL, DENSE }
+    enum Kind { PLAIN, RESIDUAL, DENSE, NESTED_TANH, NESTED_EXP }
+
+    /** One expression, f(f(...f(x))) nested depth deep. */
+    static String nested(String f, int depth) {
+        return "x : 3\nL = sum(" + (f + "(").repeat(depth) + "x" + ")".repeat(depth) + ")\nderive L wrt x\n";
+    }
 
     static String source(Kind kind, int depth) {
+        if (kind == Kind.NESTED_TANH) return nested("tanh", depth);
+        if (kind == Kind.NESTED_EXP) return nested("exp", depth);
         StringBuilder s = new StringBuilder("x : 3\n");
         for (int i = 0; i < depth; i++) {
             s.append('W').append(i).append(" : 3 x 3\n");
@@ -77,10 +85,15 @@ public class DepthBench {
     static void bench(int[] depths) {
         System.out.printf("%-9s %6s %10s %10s %10s %10s %12s %9s %9s%n",
                 "kind", "depth", "load ms", "derive ms", "render ms", "total ms", "out chars", "steps", "distinct");
-        String only = System.getProperty("kinds", "PLAIN,RESIDUAL,DENSE");
+        String only = System.getProperty("kinds", "PLAIN,RESIDUAL,DENSE,NESTED_TANH,NESTED_EXP");
         for (Kind kind : Kind.values()) {
             if (!java.util.Arrays.asList(only.split(",")).contains(kind.name())) continue;
-            for (int depth : depths) {
+            int[] these = switch (kind) {
+                case NESTED_TANH -> nestedDepths(depths, 2000);
+                case NESTED_EXP -> nestedDepths(depths, 400);
+                default -> depths;
+            };
+            for (int depth : these) {
                 String src = source(kind, depth);
                 for (int w = 0; w < 3; w++) once(src);
                 Run run = once(src);
@@ -89,6 +102,12 @@ public class DepthBench {
                         (run.loadNs + run.deriveNs + run.renderNs) / 1e6, run.chars, run.steps, run.distinctSteps);
             }
         }
+    }
+
+    /** The layer depths, and the deepest nesting the bench must reach. */
+    static int[] nestedDepths(int[] depths, int deepest) {
+        return java.util.stream.IntStream.concat(java.util.Arrays.stream(depths).filter(d -> d < deepest),
+                java.util.stream.IntStream.of(deepest)).toArray();
     }
 
     public static void main(String[] args) throws InterruptedException {

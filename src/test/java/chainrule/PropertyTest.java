@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chainrule.app.Answer;
 import chainrule.app.Engine;
 import chainrule.cli.Loader;
+import chainrule.diff.Step;
 import chainrule.eval.CheckResult;
+import chainrule.eval.Sampler;
+import chainrule.render.RoundTrip;
 import chainrule.render.Text;
 import chainrule.shape.Program;
 import chainrule.source.SourceFile;
@@ -21,17 +24,19 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Property test: 1,000 random well-typed networks (fixed seeds 0..999), each loaded, derived with
- * respect to all of its parameters, and every answer checked against finite differences.
+ * respect to all of its parameters, every answer checked against finite differences, and every
+ * answer and step printed and read back to the same shape and value (SPEC §2). The long run
+ * sets the count: {@code scripts/roundtrip.sh 100000 10000} (system property chainrule.networks).
  */
 class PropertyTest {
-    static final int NETWORKS = 1000;
+    static final int NETWORKS = Integer.getInteger("chainrule.networks", 1000);
     static final int GROUPS = 20;
 
     @TestFactory
     Stream<DynamicTest> randomNetworksAgreeWithFiniteDifferences() {
-        int per = NETWORKS / GROUPS;
+        int per = (NETWORKS + GROUPS - 1) / GROUPS;
         return IntStream.range(0, GROUPS).mapToObj(g -> {
-            int from = g * per, to = from + per;
+            int from = g * per, to = Math.min(NETWORKS, from + per);
             return DynamicTest.dynamicTest("networks " + from + ".." + (to - 1), () -> runGroup(from, to));
         });
     }
@@ -60,6 +65,7 @@ class PropertyTest {
             Engine engine = new Engine(p);
             Text text = engine.text(false);
             int derives = 0;
+            List<RoundTrip.At> points = points(p, engine);
             for (Program.Request r : p.requests()) {
                 if (!(r instanceof Program.Derive d)) continue;
                 derives++;
@@ -67,6 +73,8 @@ class PropertyTest {
                     CheckResult c = engine.check(a, 7);
                     if (!c.passed()) bad.add("d(" + a.of() + ")/d(" + a.wrt().name() + ") = "
                             + text.render(a.expression()) + ": relative error " + c.maxRelError());
+                    String back = readsBack(p, engine, text, a, points);
+                    if (back != null) bad.add("d(" + a.of() + ")/d(" + a.wrt().name() + ") printed as " + back);
                 }
             }
             if (derives != 1) bad.add("expected one derive request, got " + derives);
@@ -74,6 +82,23 @@ class PropertyTest {
             bad.add("threw " + e);
         }
         return bad.isEmpty() ? null : String.join("\n", bad);
+    }
+
+    /** Null when the answer and each of its steps, printed, read back to the same shape and value; else what differs. */
+    static String readsBack(Program p, Engine engine, Text text, Answer a, List<RoundTrip.At> points) {
+        var expand = engine.expander(a.steps());
+        String f = RoundTrip.check(p, text, a.expression(), expand, points);
+        for (Step s : a.steps()) {
+            if (f == null) f = RoundTrip.check(p, text, s.value(), expand, points);
+        }
+        return f;
+    }
+
+    /** Two points of a network (its definitions hold no derivative terms). */
+    static List<RoundTrip.At> points(Program p, Engine engine) {
+        var expand = engine.expander(List.of());
+        Sampler sampler = new Sampler(p, 5, expand);
+        return List.of(RoundTrip.at(p, sampler.draw(), expand), RoundTrip.at(p, sampler.draw(), expand));
     }
 
     /** Emits one random network as chainrule source. */

@@ -7,6 +7,12 @@ import chainrule.app.Answer;
 import chainrule.app.Engine;
 import chainrule.claim.ClaimChecker;
 import chainrule.claim.ClaimResult;
+import chainrule.diff.Step;
+import chainrule.eval.Point;
+import chainrule.eval.Sampler;
+import chainrule.expr.Expr;
+import chainrule.render.RoundTrip;
+import org.apache.commons.math3.linear.RealMatrix;
 import chainrule.cli.ShapesCommandAccess;
 import chainrule.parse.Parse;
 import chainrule.parse.Stmt;
@@ -68,7 +74,11 @@ class TestCasesTest {
         assertTrue(failed.isEmpty(), problem + ": " + failed);
     }
 
-    /** SPEC §2: an answer is written in the input syntax, so pasted back as a claim it is correct. */
+    /**
+     * SPEC §2: an answer is written in the input syntax, so pasted back as a claim it is correct;
+     * and every step --steps prints reads back to its own shape and value, at sizes drawn for the
+     * file and with every symbol 1 too.
+     */
     private static void roundTrip(Path problem) {
         Program p = TestCases.load(problem);
         Engine engine = new Engine(p);
@@ -80,8 +90,44 @@ class TestCasesTest {
             SourceFile src = new SourceFile("round-trip", claim);
             ClaimResult r = checker.check((Stmt.Claim) Parse.statement(src), src);
             if (!r.correct()) wrong.add(claim + ": " + r.verdict().word + ": " + r.message());
+            // the chain ends with the answer itself, which may be a name for the step before it
+            List<Step> steps = a.allSteps().stream().filter(s -> !s.value().equals(s.name())).toList();
+            var expand = engine.expander(steps);
+            List<RoundTrip.At> points = new ArrayList<>(List.of(RoundTrip.at(p, new Sampler(p, 3, expand).draw(), expand)));
+            RoundTrip.At ones = onesPoint(p, 4, expand);
+            if (ones != null) points.add(ones);
+            for (Step s : steps) {
+                String f = RoundTrip.check(p, text, s.value(), expand, points);
+                if (f != null) wrong.add("step " + text.derivativeName(s.name()) + " = " + f);
+            }
         }
         assertTrue(wrong.isEmpty(), problem + ":\n  " + String.join("\n  ", wrong));
+    }
+
+    /**
+     * A point of the file with every size symbol 1 (the inputs drawn as the sampler draws them,
+     * cut to those sizes), or null where the file's slices need larger sizes.
+     */
+    private static RoundTrip.At onesPoint(Program p, long seed, java.util.function.Function<Expr.Derivative, Expr> expand) {
+        Point drawn = new Sampler(p, seed, expand).draw();
+        Map<String, Long> ones = new java.util.TreeMap<>();
+        for (String d : drawn.sizes().keySet()) ones.put(d, 1L);
+        Map<String, RealMatrix> values = new LinkedHashMap<>();
+        java.util.Random r = new java.util.Random(seed);
+        for (var e : drawn.values().entrySet()) {
+            Program.Input in = p.inputs().get(e.getKey());
+            int rows = Math.toIntExact(in.shape().rows().evaluate(ones)), cols = Math.toIntExact(in.shape().cols().evaluate(ones));
+            if (rows < 1 || cols < 1) return null;
+            RealMatrix m = e.getValue().getSubMatrix(0, rows - 1, 0, cols - 1).copy();
+            // a symmetric or well-conditioned matrix stays so in its corner; a one-hot column of one entry is 1
+            if (in.properties().contains(Stmt.Property.ONEHOT) && rows * cols == 1) m.setEntry(0, 0, 1);
+            values.put(e.getKey(), m);
+        }
+        try {
+            return RoundTrip.at(p, new Point(ones, values), expand);
+        } catch (RuntimeException tooSmall) {
+            return null;
+        }
     }
 
     /** "LINE VERDICT" for each claim of the file. */

@@ -4,6 +4,7 @@ import chainrule.app.Engine;
 import chainrule.diff.Derived;
 import chainrule.diff.Step;
 import chainrule.eval.Evaluator;
+import chainrule.eval.Limits;
 import chainrule.eval.Point;
 import chainrule.eval.Sampler;
 import chainrule.expr.Builtin;
@@ -54,24 +55,16 @@ public final class ClaimChecker {
         Derived derived = engine.differentiator().derive(target.of(), target.wrt(), false);
         Function<Derivative, Expr> expand = expander(derived.steps());
         String expected = describe(derived);
-        Sampler sampler = new Sampler(program, seed, expand);
-        List<Map<String, RealMatrix>> points = new ArrayList<>();
-        List<Point> raw = new ArrayList<>();
-        for (int i = 0; i < POINTS; i++) {
-            Point p = sampler.draw();
-            raw.add(p);
-            points.add(Sampler.evaluateDefinitions(program, p, expand));
-        }
-        List<RealMatrix> truth = new ArrayList<>();
-        for (int i = 0; i < POINTS; i++) truth.add(eval(derived.answer(), raw.get(i), points.get(i), expand));
         int line = claim.span().line();
         String name = text.derivativeName(target);
 
+        // the steps are typed first: those before a shape error are then checked numerically, if any
+        List<Expr> steps = new ArrayList<>();
+        ClaimResult shapeError = null;
         for (int k = 0; k < claim.steps().size(); k++) {
             Ast stepAst = claim.steps().get(k);
-            int stepNo = k + 1;
-            Integer first = claim.steps().size() > 1 ? stepNo : null;
-            String where = claim.steps().size() > 1 ? "step " + stepNo + ": " : "";
+            Integer first = claim.steps().size() > 1 ? k + 1 : null;
+            String where = claim.steps().size() > 1 ? "step " + (k + 1) + ": " : "";
             Expr step;
             try {
                 step = Checker.expression(program, source, stepAst);
@@ -79,13 +72,36 @@ public final class ClaimChecker {
                 Problem p = e.first();
                 if (p.kind() != ErrorKind.SHAPE) throw e;
                 String at = p.span() != null && p.span().known() ? " (line " + p.span().line() + ", column " + p.span().col() + ")" : "";
-                return new ClaimResult(line, claim.text(), Verdict.SHAPE_ERROR,
+                shapeError = new ClaimResult(line, claim.text(), Verdict.SHAPE_ERROR,
                         where + "the claim does not type-check" + at + ": " + p.message(), expected, first);
+                break;
             }
             if (!step.shape().equals(target.shape())) {
-                return new ClaimResult(line, claim.text(), Verdict.SHAPE_ERROR,
+                shapeError = new ClaimResult(line, claim.text(), Verdict.SHAPE_ERROR,
                         where + shapeMessage(step.shape(), target, derived), expected, first);
+                break;
             }
+            steps.add(step);
+        }
+        if (steps.isEmpty()) return shapeError;
+
+        Sampler sampler = new Sampler(program, seed, expand);
+        List<Map<String, RealMatrix>> points = new ArrayList<>();
+        List<Point> raw = new ArrayList<>();
+        for (int i = 0; i < POINTS; i++) {
+            Point p = sampler.draw();
+            Limits.check(source, claim.span(), "the claim", derived.answer(), p.sizes());
+            for (Expr step : steps) Limits.check(source, claim.span(), "the claim", step, p.sizes());
+            raw.add(p);
+            points.add(Sampler.evaluateDefinitions(program, p, expand));
+        }
+        List<RealMatrix> truth = new ArrayList<>();
+        for (int i = 0; i < POINTS; i++) truth.add(eval(derived.answer(), raw.get(i), points.get(i), expand));
+
+        for (int k = 0; k < steps.size(); k++) {
+            Expr step = steps.get(k);
+            Integer first = steps.size() > 1 ? k + 1 : null;
+            String where = steps.size() > 1 ? "step " + (k + 1) + ": " : "";
             List<Boolean> agree = new ArrayList<>();
             List<RealMatrix> got = new ArrayList<>();
             for (int i = 0; i < POINTS; i++) {
@@ -97,16 +113,17 @@ public final class ClaimChecker {
             if (agreeing == POINTS) continue;
             String diagnosis = diagnose(step, derived, raw, points, truth, got, expand, agree);
             String condition = Conditions.find(program, derived.answer(), raw, points, agree, expand, text);
-            // without a kink to explain it, agreement at a few points is a coincidence (e.g. a vanishing term)
+            // without a kink to explain it, agreement at a few points is a coincidence (e.g. a vanishing term, one size)
             if (agreeing == 0 || condition == null) {
                 int worst = worst(truth, got);
                 RealMatrix g = got.get(worst);
-                String values = g == null ? "the claim cannot be evaluated there"
+                String values = g == null ? "the claim has no value there (0/0, log(0) and the like equal nothing)"
                         : "expected " + Numbers.show(truth.get(worst)) + ", claimed " + Numbers.show(g)
                         + " (" + Numbers.largestDifference(truth.get(worst), g) + "; relative error "
                         + String.format(java.util.Locale.ROOT, "%.3g", Numbers.relativeError(truth.get(worst), g)) + ")";
+                String differs = agreeing == 0 ? "at every point drawn" : "at " + (POINTS - agreeing) + " of " + POINTS + " points drawn";
                 return new ClaimResult(line, claim.text(), Verdict.INCORRECT,
-                        where + "it differs from " + name + " at every point drawn; at one of them " + values
+                        where + "it differs from " + name + " " + differs + "; at one of them " + values
                         + diagnosis + ". " + name + " = " + expected, expected, first);
             }
             return new ClaimResult(line, claim.text(), Verdict.PARTLY_CORRECT,
@@ -114,6 +131,7 @@ public final class ClaimChecker {
                     + ", " + condition + diagnosis + ". " + name + " = " + expected,
                     expected, first);
         }
+        if (shapeError != null) return shapeError;
         return new ClaimResult(line, claim.text(), Verdict.CORRECT,
                 "it agrees with " + name + " at all " + POINTS + " points drawn" + whyEqual(claim, source) + ". "
                         + name + " = " + expected, expected, null);

@@ -31,13 +31,21 @@ final class CommonOptions {
     @Option(names = "--max-answer-size", paramLabel = "CHARS", description = "refuse to print an answer longer than this (default: ${DEFAULT-VALUE})")
     long maxAnswerSize = Limits.DEFAULT.answerChars();
 
+    // a setter, so the process's limit is set (to its default too) each time a command line is parsed
+    @Option(names = chainrule.eval.Limits.OPTION, paramLabel = "N", defaultValue = "25000000",
+            description = "the most entries a matrix may have in numeric work (checks, claims, --at; default: 25000000)")
+    void maxEntries(long n) {
+        if (n < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-entries must be at least 1, not " + n);
+        chainrule.eval.Limits.setMaxEntries(n);
+    }
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
     /** Whether a word is one of these options that takes a value as the next word. */
     static boolean takesValue(String word) {
         return switch (word) {
-            case "--format", "--seed", "--max-file-size", "--max-depth", "--max-statements", "--max-answer-size" -> true;
+            case "--format", "--seed", "--max-file-size", "--max-depth", "--max-statements", "--max-answer-size", "--max-entries" -> true;
             default -> false;
         };
     }

@@ -51,7 +51,10 @@ final class Forward {
     }
 
     Derived run(Expr of) {
-        Expr j = simplify.apply(jac(of));
+        // the answer itself is never a step: d(y)/d(x) = d(y)/d(x) would name nothing (and a
+        // definition J = d(y)/d(x) would take that name, then need its own value)
+        Program.Definition top = of instanceof Var v && !v.name().equals(x.name()) ? program.byName().get(v.name()) : null;
+        Expr j = simplify.apply(top != null ? jac(top.body()) : jac(of));
         return new Derived(j, new StepGraph(steps));
     }
 

@@ -80,17 +80,20 @@ public final class Evaluator {
             case Ones o -> Matrices.filled(dim(o.shape().rows()), dim(o.shape().cols()), 1);
             case Commutation k -> commutation(dim(k.m()), dim(k.n()));
             case Add a -> sum(a.terms());
-            case Neg n -> eval(n.a()).scalarMultiply(-1);
-            case MatMul m -> eval(m.a()).multiply(eval(m.b()));
-            case Scale s -> eval(s.a()).scalarMultiply(eval(s.s()).getEntry(0, 0));
+            case Neg n -> Matrices.map(eval(n.a()), x -> -x);
+            case MatMul m -> Matrices.multiply(eval(m.a()), eval(m.b()));
+            case Scale s -> {
+                double k = eval(s.s()).getEntry(0, 0);
+                yield Matrices.map(eval(s.a()), x -> k * x);
+            }
             case Hadamard h -> Matrices.zip(eval(h.a()), eval(h.b()), (x, y) -> x * y);
             case Divide d -> Matrices.zip(eval(d.a()), pole(eval(d.b())), (x, y) -> x / y);
             case Power p -> Matrices.map(p.p() < 0 || p.p() != Math.rint(p.p()) ? pole(eval(p.a())) : eval(p.a()),
                     x -> Math.pow(x, p.p()));
-            case Transpose t -> eval(t.a()).transpose();
+            case Transpose t -> Matrices.transpose(eval(t.a()));
             case Apply a -> apply(a);
             case OpaqueScalar o -> opaqueScalar(o);
-            case Softmax s -> SoftmaxKernel.apply(s.kind(), eval(s.a()));
+            case Softmax s -> SoftmaxKernel.apply(s.kind(), s.a().shape(), eval(s.a()));
             case Reduce r -> reduce(r.axis(), eval(r.a()));
             case Broadcast b -> broadcast(eval(b.a()), dim(b.shape().rows()), dim(b.shape().cols()));
             case MatFn m -> matFn(m);
@@ -112,7 +115,7 @@ public final class Evaluator {
 
     private RealMatrix sum(List<Expr> terms) {
         RealMatrix total = eval(terms.get(0));
-        for (int i = 1; i < terms.size(); i++) total = total.add(eval(terms.get(i)));
+        for (int i = 1; i < terms.size(); i++) total = Matrices.add(total, eval(terms.get(i)));
         return total;
     }
 
@@ -144,8 +147,8 @@ public final class Evaluator {
         int r = x.getRowDimension(), c = x.getColumnDimension();
         return switch (axis) {
             case ALL -> Matrices.scalar(sumAll(x));
-            case COLUMNS -> Matrices.filled(1, r, 1).multiply(x);
-            case ROWS -> x.multiply(Matrices.filled(c, 1, 1));
+            case COLUMNS -> Matrices.multiply(Matrices.filled(1, r, 1), x);
+            case ROWS -> Matrices.multiply(x, Matrices.filled(c, 1, 1));
             case VERTICAL, HORIZONTAL -> throw new IllegalStateException("internal: reduce over " + axis);
         };
     }
@@ -238,6 +241,7 @@ public final class Evaluator {
         return k;
     }
 
+    /** The rows and columns of a shape under these sizes. */
     public int[] dims(Shape s) {
         return new int[] {dim(s.rows()), dim(s.cols())};
     }

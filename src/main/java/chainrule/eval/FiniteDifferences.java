@@ -4,22 +4,35 @@ import chainrule.expr.Expr;
 import chainrule.expr.Expr.Derivative;
 import chainrule.expr.Expr.Var;
 import chainrule.shape.Program;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Numeric derivatives by the central stencil
- * f'(x) ~ (f(x-2h) - 8 f(x-h) + 8 f(x+h) - f(x+2h)) / 12h, whose error is O(h^4).
- * The step is relative to the entry, h = {@value #STEP} * max(1, |x|): small enough that a
- * step never carries an argument across a kink the sampler kept 1e-3 away, even where the
- * argument moves a hundred times faster than the variable (a larger step did, and a right
- * answer failed), while rounding stays near 1e-10, far under the 1e-6 the checks allow. The variable may be an input or a definition; then the definition's value is
- * perturbed and only what depends on it is recomputed.
+ * Numeric derivatives by the central stencil D(h) = (f(x-2h) - 8 f(x-h) + 8 f(x+h) - f(x+2h)) / 12h,
+ * each with an estimate of its own error there (an {@link Estimate}).
+ *
+ * <p>The error model: D(h) is off by its truncation, about h^4 f^(5) / 30, and by the rounding of
+ * the four values it differences, about (sum of |weight * f|) * u / 12h for values each a few
+ * units u in the last place off. Both are measured, not assumed: D(2h) and D(4h) are taken from
+ * the same line (f at +-4h and +-8h besides), and their spread from D(h) bounds the truncation
+ * (16 and 256 times D(h)'s) and samples the rounding (whose size does not shrink with the spread's);
+ * the rounding bound above is the floor where the samples happen to agree. The step is relative to
+ * the entry, h = {@value #STEP} * max(1, |x|): 8h stays under the 1e-3 the sampler keeps from kinks
+ * even where the argument moves a hundred times faster than the variable.
+ *
+ * <p>The variable may be an input or a definition; then the definition's value is perturbed and
+ * only what depends on it is recomputed.
  */
 public final class FiniteDifferences {
     public static final double STEP = 1e-6;
+    /** How many units in the last place each value of the network may be off: its own rounding. */
+    static final double ULPS = 8;
+
+    /** A derivative (or directional derivatives) and, entry by entry, how far off it may be. */
+    public record Estimate(RealMatrix value, RealMatrix error) {}
 
     private final Program program;
     private final Function<Derivative, Expr> expand;
@@ -31,23 +44,42 @@ public final class FiniteDifferences {
 
     /** d(of)/d(wrt) at the point, in the layout of SPEC §2. */
     public RealMatrix derivative(Expr of, Var wrt, Point at) {
-        return Layout.fromVecJacobian(vecJacobian(of, wrt, at), of.shape(), wrt.shape(), at.sizes());
+        return estimate(of, wrt, at).value();
+    }
+
+    /** d(of)/d(wrt) at the point with its error, both in the layout of SPEC §2. */
+    public Estimate estimate(Expr of, Var wrt, Point at) {
+        return estimate(of, wrt, at, Sampler.evaluateDefinitions(program, at, expand));
+    }
+
+    /** As {@link #estimate(Expr, Var, Point)}, where {@code values} are the inputs and definitions at the point. */
+    Estimate estimate(Expr of, Var wrt, Point at, Map<String, RealMatrix> values) {
+        Estimate j = vecJacobianEstimate(new Recomputation(program, at, values, of, wrt.name(), expand));
+        return new Estimate(Layout.fromVecJacobian(j.value(), of.shape(), wrt.shape(), at.sizes()),
+                Layout.fromVecJacobian(j.error(), of.shape(), wrt.shape(), at.sizes()));
     }
 
     /** d vec(of) / d vec(wrt), size(of) x size(wrt), one column per entry of wrt (column-major). */
     public RealMatrix vecJacobian(Expr of, Var wrt, Point at) {
-        Recomputation f = new Recomputation(program, at, of, wrt.name(), expand);
+        return vecJacobianEstimate(new Recomputation(program, at, of, wrt.name(), expand)).value();
+    }
+
+    private static Estimate vecJacobianEstimate(Recomputation f) {
         RealMatrix x = f.wrtValue();
         int n = Matrices.size(x);
-        RealMatrix jacobian = null;
+        RealMatrix jacobian = null, error = null;
         for (int k = 0; k < n; k++) {
             RealMatrix unit = new Array2DRowRealMatrix(x.getRowDimension(), x.getColumnDimension());
             unit.setEntry(k % x.getRowDimension(), k / x.getRowDimension(), 1);
-            double[] column = along(f, x, unit, STEP * Math.max(1, Math.abs(Matrices.at(x, k))));
-            if (jacobian == null) jacobian = new Array2DRowRealMatrix(column.length, n);
-            jacobian.setColumn(k, column);
+            double[][] column = along(f, x, unit, STEP * Math.max(1, Math.abs(Matrices.at(x, k))));
+            if (jacobian == null) {
+                jacobian = new Array2DRowRealMatrix(column[0].length, n);
+                error = new Array2DRowRealMatrix(column[0].length, n);
+            }
+            jacobian.setColumn(k, column[0]);
+            error.setColumn(k, column[1]);
         }
-        return jacobian;
+        return new Estimate(jacobian, error);
     }
 
     /**
@@ -56,51 +88,76 @@ public final class FiniteDifferences {
      * The result is size(of) x k; compare it with J * directions for a vec-Jacobian J.
      */
     public RealMatrix directional(Expr of, Var wrt, Point at, RealMatrix directions) {
-        Recomputation f = new Recomputation(program, at, of, wrt.name(), expand);
+        return directional(new Recomputation(program, at, of, wrt.name(), expand), directions).value();
+    }
+
+    /** As {@link #directional(Expr, Var, Point, RealMatrix)}, with errors, where {@code values} are those at the point. */
+    Estimate directional(Expr of, Var wrt, Point at, Map<String, RealMatrix> values, RealMatrix directions) {
+        return directional(new Recomputation(program, at, values, of, wrt.name(), expand), directions);
+    }
+
+    private static Estimate directional(Recomputation f, RealMatrix directions) {
         RealMatrix x = f.wrtValue();
         double h = STEP * Math.max(1, Matrices.maxAbs(x));
-        RealMatrix out = null;
+        RealMatrix out = null, error = null;
         for (int j = 0; j < directions.getColumnDimension(); j++) {
             RealMatrix v = Matrices.unvec(directions.getColumn(j), x.getRowDimension(), x.getColumnDimension());
-            double[] column = along(f, x, v, h);
-            if (out == null) out = new Array2DRowRealMatrix(column.length, directions.getColumnDimension());
-            out.setColumn(j, column);
+            double[][] column = along(f, x, v, h);
+            if (out == null) {
+                out = new Array2DRowRealMatrix(column[0].length, directions.getColumnDimension());
+                error = new Array2DRowRealMatrix(column[0].length, directions.getColumnDimension());
+            }
+            out.setColumn(j, column[0]);
+            error.setColumn(j, column[1]);
         }
-        return out;
+        return new Estimate(out, error);
     }
 
     /** k random directions of unit length in n dimensions, as the columns of an n x k matrix. */
     public static RealMatrix randomDirections(int n, int k, Random random) {
-        RealMatrix d = new Array2DRowRealMatrix(n, k);
+        double[][] d = new double[n][k];
         for (int j = 0; j < k; j++) {
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 double g = random.nextGaussian();
-                d.setEntry(i, j, g);
+                d[i][j] = g;
                 norm += g * g;
             }
-            d.setColumn(j, d.getColumnVector(j).mapDivide(Math.sqrt(norm)).toArray());
+            double scale = 1 / Math.sqrt(norm);
+            for (int i = 0; i < n; i++) d[i][j] *= scale;
         }
-        return d;
+        return new Array2DRowRealMatrix(d, false);
     }
 
-    /** The stencil along v; where a step leaves the function's domain (a NaN), smaller steps are tried. */
-    private static double[] along(Recomputation f, RealMatrix x, RealMatrix v, double h) {
-        double[] d = null;
+    /**
+     * The stencil along v and its error, as {derivative, error}; where a step leaves the
+     * function's domain (a NaN), smaller steps are tried.
+     */
+    private static double[][] along(Recomputation f, RealMatrix x, RealMatrix v, double h) {
+        double[][] d = null;
         for (int attempt = 0; attempt < 4; attempt++, h /= 10) {
-            double[] m2 = value(f, x, v, -2 * h), m1 = value(f, x, v, -h), p1 = value(f, x, v, h), p2 = value(f, x, v, 2 * h);
-            d = new double[m2.length];
+            double[][] at = new double[8][];
+            double[] steps = {-8, -4, -2, -1, 1, 2, 4, 8};
+            for (int s = 0; s < 8; s++) at[s] = f.valueAlong(v, steps[s] * h);
+            int m = at[0].length;
+            d = new double[][] {new double[m], new double[m]};
             boolean finite = true;
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (m2[i] - 8 * m1[i] + 8 * p1[i] - p2[i]) / (12 * h);
-                finite &= Double.isFinite(d[i]);
+            for (int i = 0; i < m; i++) {
+                double m8 = at[0][i], m4 = at[1][i], m2 = at[2][i], m1 = at[3][i];
+                double p1 = at[4][i], p2 = at[5][i], p4 = at[6][i], p8 = at[7][i];
+                double d1 = stencil(m2, m1, p1, p2, h), d2 = stencil(m4, m2, p2, p4, 2 * h), d4 = stencil(m8, m4, p4, p8, 4 * h);
+                double rounding = ULPS * Math.ulp(1.0)
+                        * (Math.abs(m2) + 8 * Math.abs(m1) + 8 * Math.abs(p1) + Math.abs(p2)) / (12 * h);
+                d[0][i] = d1;
+                d[1][i] = Math.max(Math.abs(d1 - d2), Math.abs(d2 - d4)) + rounding;
+                finite &= Double.isFinite(d1) && Double.isFinite(d[1][i]);
             }
             if (finite) return d;
         }
         return d;
     }
 
-    private static double[] value(Recomputation f, RealMatrix x, RealMatrix v, double t) {
-        return Matrices.vec(f.valueAt(x.add(v.scalarMultiply(t))));
+    private static double stencil(double m2, double m1, double p1, double p2, double h) {
+        return (m2 - 8 * m1 + 8 * p1 - p2) / (12 * h);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -26,9 +27,15 @@ final class Recomputation {
     private final Function<Derivative, Expr> expand;
 
     Recomputation(Program program, Point point, Expr of, String wrt, Function<Derivative, Expr> expand) {
+        this(program, point, Sampler.evaluateDefinitions(program, point, expand), of, wrt, expand);
+    }
+
+    /** {@code values}: the inputs and every definition at the point, as {@link Sampler#evaluateDefinitions} gives them. */
+    Recomputation(Program program, Point point, Map<String, RealMatrix> values, Expr of, String wrt,
+            Function<Derivative, Expr> expand) {
         if (!program.has(wrt)) throw new IllegalArgumentException(wrt + " is neither an input nor a definition");
         this.sizes = point.sizes();
-        this.base = Sampler.evaluateDefinitions(program, point, expand);
+        this.base = values;
         this.wrt = wrt;
         this.of = of;
         this.expand = expand;
@@ -50,6 +57,15 @@ final class Recomputation {
 
     Map<String, RealMatrix> values() {
         return base;
+    }
+
+    /** vec of the value of {@code of} where the variable is moved by t v from its value at the point. */
+    double[] valueAlong(RealMatrix v, double t) {
+        RealMatrix x = base.get(wrt);
+        int r = x.getRowDimension(), c = x.getColumnDimension();
+        double[][] moved = new double[r][c];
+        for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) moved[i][j] = x.getEntry(i, j) + t * v.getEntry(i, j);
+        return Matrices.vec(valueAt(new Array2DRowRealMatrix(moved, false)));
     }
 
     /** The value of {@code of} where the variable is {@code value}. */

@@ -23,8 +23,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Draws random points for numeric checks (SPEC §3). Symbolic dimensions get sizes 2..4, chosen
- * once per sampler; inputs are normal(0, 1) (narrower for large inputs, see {@link #spread}),
+ * Draws random points for numeric checks (SPEC §3). Symbolic dimensions get sizes 2..4, changing
+ * from one point to the next (see {@link #sizesFor}); inputs are normal(0, 1) (narrower for large inputs, see {@link #spread}),
  * one-hot or in (0.5, 2) where declared so, and
  * well-conditioned where they feed det, logdet or inv. A point whose definitions come near a
  * kink, leave a domain or stop being finite is drawn again, up to {@value #MAX_TRIES} times.
@@ -35,8 +35,10 @@ public final class Sampler {
     private final Program program;
     private final Function<Derivative, Expr> expand;
     private final Random random;
-    private final Map<String, Long> sizes;
+    private final Dims dims;
+    private final Map<String, Integer> offsets = new LinkedHashMap<>();
     private final Set<String> wellConditioned;
+    private int drawn;
 
     public Sampler(Program program, long seed) {
         this(program, seed, null);
@@ -47,20 +49,24 @@ public final class Sampler {
         this.program = program;
         this.expand = expand;
         this.random = new Random(seed);
-        this.sizes = chooseSizes(program, random);
+        this.dims = dimsOf(program);
+        for (String sym : dims.symbols()) offsets.put(sym, random.nextInt(3));
         this.wellConditioned = inputsUnderMatrixFunctions(program);
     }
 
+    /** The sizes of the next point drawn. */
     public Map<String, Long> sizes() {
-        return sizes;
+        return sizesFor(drawn);
     }
 
     /** A point where the program is smooth, or the last one tried after {@value #MAX_TRIES} tries. */
     public Point draw() {
+        Map<String, Long> sizes = sizesFor(drawn++);
+        Limits.check(program, sizes);
         Point point = null;
         double scale = 1;
         for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
-            point = drawOnce(scale);
+            point = drawOnce(sizes, scale);
             TroubleWatch watch = watch(point);
             if (watch.trouble() == null) return point;
             // a network that blows its inputs up (squares of squares, exp) is tried nearer 0
@@ -102,7 +108,7 @@ public final class Sampler {
         return watch;
     }
 
-    private Point drawOnce(double scale) {
+    private Point drawOnce(Map<String, Long> sizes, double scale) {
         Map<String, RealMatrix> values = new LinkedHashMap<>();
         for (Program.Input in : new TreeMap<>(program.inputs()).values()) {
             int r = Matrices.rows(in.shape(), sizes), c = Matrices.cols(in.shape(), sizes);
@@ -153,11 +159,10 @@ public final class Sampler {
         return m;
     }
 
-    /**
-     * Sizes 2..4 for the symbols, raised where the file needs more: every dimension of every
-     * node (a slice x[1:3] of x : n, the zero blocks of its adjoint) must come out at least 1.
-     */
-    private static Map<String, Long> chooseSizes(Program program, Random random) {
+    /** The symbols and every dimension of the program, which sizes must keep at least 1. */
+    private record Dims(List<String> symbols, List<Dim> all) {}
+
+    private static Dims dimsOf(Program program) {
         Set<String> symbols = new TreeSet<>(program.dims());
         List<Dim> dims = new ArrayList<>();
         java.util.function.Consumer<Shape> add = sh -> {
@@ -180,12 +185,22 @@ public final class Sampler {
                 }
             });
         }
+        return new Dims(List.copyOf(symbols), dims);
+    }
+
+    /**
+     * The sizes of the k-th point: each symbol runs through three consecutive sizes, from 2 (or
+     * more, where the file needs more: every dimension of every node, a slice x[1:3] of x : n and
+     * the zero blocks of its adjoint, must come out at least 1), starting where the seed says. So
+     * the sizes change from one point to the next, and a claim must hold for every size, not one.
+     */
+    private Map<String, Long> sizesFor(int k) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (int low = 2; ; low++) {
             sizes.clear();
-            for (String sym : symbols) sizes.put(sym, low + (long) random.nextInt(3));
+            for (String sym : dims.symbols()) sizes.put(sym, low + (long) ((offsets.get(sym) + k) % 3));
             final Map<String, Long> candidate = sizes;
-            if (low >= 64 || dims.stream().allMatch(d -> d.evaluate(candidate) >= 1)) break;
+            if (low >= 64 || dims.all().stream().allMatch(d -> d.evaluate(candidate) >= 1)) break;
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
     }

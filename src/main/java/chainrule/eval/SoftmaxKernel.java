@@ -8,15 +8,16 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * softmax, log_softmax and logsumexp: over all entries of a vector (column or row), over each
- * column of a matrix with more than one row and column (see {@link Ex#columnwise}).
+ * column of a matrix (see {@link Ex#columnwise}). The declared shape decides, never the drawn
+ * size (SPEC §1): Z : k x 3 is a matrix even where k is 1, so softmax goes down each column.
  * Each group is shifted by its maximum first, so large entries do not overflow.
  */
 final class SoftmaxKernel {
     private SoftmaxKernel() {}
 
-    static RealMatrix apply(SoftKind kind, RealMatrix a) {
+    static RealMatrix apply(SoftKind kind, Shape declared, RealMatrix a) {
         int r = a.getRowDimension(), c = a.getColumnDimension();
-        boolean columnwise = Ex.columnwise(Shape.of(r, c));
+        boolean columnwise = Ex.columnwise(declared);
         if (!columnwise) {
             double[] x = Matrices.vec(a);
             double[] y = group(kind, x);

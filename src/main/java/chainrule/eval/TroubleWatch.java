@@ -7,18 +7,33 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Notes the first reason a point is bad for finite differences: an argument of a kinked
- * function (relu, abs, sign, step) near 0, an argument outside a function's domain
+ * function (relu, abs, sign, step; see {@link Kinks}) near its kink, an argument outside a function's domain
  * (log, sqrt; det <= 0 under logdet), a denominator (or the base of a negative or fractional
  * power) near 0, or a value that is not finite.
  */
 final class TroubleWatch implements Evaluator.Watch {
-    /** How close to a kink an argument may come; finite-difference steps stay well below it. */
+    /**
+     * How close to a kink an argument may come where there are few; finite-difference steps stay
+     * well below it. Where a layer has thousands of kinked entries, some are always that close:
+     * the margin then shrinks in proportion ({@link #margin}), and a kink a step still crosses
+     * shows in the differences' own error estimate instead.
+     */
     static final double KINK_MARGIN = 1e-3;
+    /** Up to this many kinked entries the whole margin applies. */
+    static final int FEW_KINKS = 16;
 
     private String trouble;
+    private long kinkedEntries;
+    private double nearestKink = Double.POSITIVE_INFINITY;
+    private String nearestKinkWhat;
 
     String trouble() {
+        if (trouble == null && nearestKink < margin(kinkedEntries)) return nearestKinkWhat;
         return trouble;
+    }
+
+    static double margin(long kinkedEntries) {
+        return KINK_MARGIN * Math.min(1, (double) FEW_KINKS / Math.max(1, kinkedEntries));
     }
 
     private void note(String why) {
@@ -30,7 +45,14 @@ final class TroubleWatch implements Evaluator.Watch {
         for (int i = 0; i < x.getRowDimension(); i++) {
             for (int j = 0; j < x.getColumnDimension(); j++) {
                 double v = x.getEntry(i, j);
-                if (fn.kinked() && Math.abs(v) < KINK_MARGIN) note("an argument of " + fn.fname() + " is " + v + ", near its kink at 0");
+                double toKink = Kinks.distance(fn, v);
+                if (toKink < Double.POSITIVE_INFINITY) {
+                    kinkedEntries++;
+                    if (toKink < nearestKink) {
+                        nearestKink = toKink;
+                        nearestKinkWhat = "an argument of " + fn.fname() + " is " + v + ", near its kink";
+                    }
+                }
                 if (!fn.inDomain(v)) note("an argument of " + fn.fname() + " is " + v + ", outside its domain");
             }
         }

@@ -103,6 +103,7 @@ public final class Values {
 
         inferSizes(program, given, sizes);
         for (Program.Input in : program.inputs().values()) checkShape(in, given.get(in.name()), sizes);
+        Limits.check(program, sizes);
         return new Point(sizes, given);
     }
 

@@ -41,6 +41,11 @@ public final class Ex {
         return e instanceof Zero || (e instanceof Num n && n.value() == 0);
     }
 
+    /** A product with a zero factor is zero, unless the other factor has no value (0*log(0), SPEC §3). */
+    private static boolean annihilates(Expr a, Expr b) {
+        return (isZero(a) && !Undefined.constant(b)) || (isZero(b) && !Undefined.constant(a));
+    }
+
     public static boolean isOne(Expr e) {
         return e instanceof Num n && n.value() == 1;
     }
@@ -98,7 +103,7 @@ public final class Ex {
             throw new IllegalArgumentException("internal: matrix product of " + sa + " and " + sb);
         }
         Shape out = new Shape(sa.rows(), sb.cols());
-        if (isZero(a) || isZero(b)) return zero(out);
+        if (annihilates(a, b)) return zero(out);
         if (a instanceof Neg n) return neg(matmul(n.a(), b));
         if (b instanceof Neg n) return neg(matmul(a, n.a()));
         if (a instanceof Identity) return b;
@@ -108,7 +113,7 @@ public final class Ex {
 
     public static Expr scale(Expr s, Expr a) {
         if (!s.shape().isScalar()) throw new IllegalArgumentException("internal: scaling by " + s.shape());
-        if (isZero(s) || isZero(a)) return zero(a.shape());
+        if (annihilates(s, a)) return zero(a.shape());
         if (isOne(s)) return a;
         if (a.shape().isScalar() && isOne(a)) return s;
         if (s instanceof Num n && n.value() == -1) return neg(a);
@@ -119,7 +124,7 @@ public final class Ex {
 
     public static Expr hadamard(Expr a, Expr b) {
         same(".*", a.shape(), b.shape());
-        if (isZero(a) || isZero(b)) return zero(a.shape());
+        if (annihilates(a, b)) return zero(a.shape());
         if (a instanceof Ones) return b;
         if (b instanceof Ones) return a;
         if (a.shape().isScalar()) return scale(a, b);
@@ -136,7 +141,7 @@ public final class Ex {
 
     public static Expr divide(Expr a, Expr b) {
         same("./", a.shape(), b.shape());
-        if (isZero(a)) return a;
+        if (isZero(a) && !isZero(b) && !Undefined.constant(b)) return a;
         if (b instanceof Ones || isOne(b)) return a;
         if (a instanceof Num x && b instanceof Num y) return num(x.value() / y.value());
         if (a instanceof Neg n) return neg(divide(n.a(), b));

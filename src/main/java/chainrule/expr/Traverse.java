@@ -137,6 +137,21 @@ public final class Traverse {
         return out;
     }
 
+    /** Whether e has more than limit nodes written out as a tree; looks at no more than limit + 1 of them. */
+    public static boolean larger(Expr e, int limit) {
+        int[] budget = {limit + 1};
+        count(e, budget);
+        return budget[0] <= 0;
+    }
+
+    private static void count(Expr e, int[] budget) {
+        if (--budget[0] <= 0) return;
+        for (Expr c : children(e)) {
+            count(c, budget);
+            if (budget[0] <= 0) return;
+        }
+    }
+
     public static Expr replace(Expr e, Expr target, Expr with) {
         return bottomUp(e, x -> x.equals(target) ? with : x);
     }

@@ -58,6 +58,6 @@ public sealed interface Ast {
     /** A position: a whole number, {@code end}, a dimension symbol, and sums of these. */
     record IndexExpr(List<IndexTerm> terms) {}
 
-    /** sign * (a number, or a symbol; 'end' is the symbol "end"). */
-    record IndexTerm(int sign, long number, String symbol) {}
+    /** sign * number * the symbols ('end' is the symbol "end"): 3, m, 2*m, m*n. */
+    record IndexTerm(int sign, long number, List<String> symbols) {}
 }

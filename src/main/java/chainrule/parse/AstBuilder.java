@@ -206,18 +206,15 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
         for (int i = 0; i < ts.size(); i++) {
             int sign = i > 0 && ctx.op.get(i - 1).getText().equals("-") ? -1 : 1;
             IndexTermContext t = ts.get(i);
+            long v = 1;
             if (t.NUMBER() != null) {
-                long v;
                 try {
                     v = Long.parseLong(t.NUMBER().getText());
                 } catch (NumberFormatException e) {
-                    problem(span(t), "an index must be a whole number, not " + t.getText());
-                    v = 1;
+                    problem(span(t), "an index must be a whole number, not " + t.NUMBER().getText());
                 }
-                terms.add(new Ast.IndexTerm(sign, v, null));
-            } else {
-                terms.add(new Ast.IndexTerm(sign, 0, t.getText()));
             }
+            terms.add(new Ast.IndexTerm(sign, v, t.name().stream().map(n -> n.getText()).toList()));
         }
         return new Ast.IndexExpr(terms);
     }

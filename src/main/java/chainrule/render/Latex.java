@@ -6,6 +6,10 @@ import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Fn;
 import chainrule.expr.Shape;
+import chainrule.render.Notation.Op;
+import chainrule.render.Notation.Prec;
+import chainrule.render.Notation.Side;
+import chainrule.render.Notation.Style;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,15 +20,10 @@ import java.util.stream.Collectors;
  * Writes an expression in LaTeX as a textbook does: juxtaposition for matrix products, ^{\top},
  * \odot, fractions for derivatives and for division by a scalar, names with their subscripts
  * and accents (see {@link LatexNames}). The output is math-mode LaTeX that amsmath and amssymb
- * take, and KaTeX too. Parentheses follow one precedence table, as in {@link Text}.
+ * take, and KaTeX too. Parentheses and broadcasts follow the operator table all renderers share,
+ * {@link Notation}.
  */
 public final class Latex {
-    /** Precedence, loosest first, as in the grammar and in {@link Text}. */
-    private static final int SUM = 1, PRODUCT = 2, UNARY = 3, POWER = 4, POSTFIX = 5, ATOM = 6;
-
-    /** The kinds of product: only a product of the same kind goes unparenthesized inside another. */
-    private enum Kind { MATRIX, HADAMARD, OSLASH, KRON, NONE }
-
     private Latex() {}
 
     public static String render(Expr e) {
@@ -82,70 +81,8 @@ public final class Latex {
         return out.toString();
     }
 
-    private static int level(Expr e, Expr parent) {
-        return switch (e) {
-            case Var v -> ATOM;
-            case Num n -> n.value() < 0 ? UNARY : number(n.value()).contains("\\times") ? PRODUCT : ATOM;
-            case Size s -> s.dim().terms().size() > 1 ? SUM : ATOM;
-            case Zero z -> ATOM;
-            case Identity i -> ATOM;
-            case Ones o -> ATOM;
-            case Commutation k -> ATOM;
-            case Add a -> SUM;
-            case Neg n -> UNARY;
-            case MatMul m -> PRODUCT;
-            case Scale s -> PRODUCT;
-            case Hadamard h -> PRODUCT;
-            case Divide d -> byScalar(d) ? ATOM : PRODUCT;
-            case Kron k -> PRODUCT;
-            case Power p -> POWER;
-            case Transpose t -> POSTFIX;
-            case Slice s -> POSTFIX;
-            case MatFn m -> m.op() == MatOp.INV ? POSTFIX : ATOM;
-            case Reduce r -> r.axis() == Axis.COLUMNS || r.axis() == Axis.ROWS ? PRODUCT : ATOM;
-            case Broadcast b -> elementwiseContext(parent) ? level(b.a(), parent) : PRODUCT;
-            case Apply a -> ATOM;
-            case OpaqueScalar o -> ATOM;
-            case Softmax s -> ATOM;
-            case DiagMatrix d -> ATOM;
-            case DiagPart d -> ATOM;
-            case Reshape r -> ATOM;
-            case Concat c -> ATOM;
-            case Derivative d -> ATOM;
-        };
-    }
-
-    private static Kind kind(Expr e, Expr parent) {
-        return switch (e) {
-            case MatMul m -> Kind.MATRIX;
-            case Scale s -> Kind.MATRIX;
-            case Reduce r -> r.axis() == Axis.COLUMNS || r.axis() == Axis.ROWS ? Kind.MATRIX : Kind.NONE;
-            case Broadcast b -> elementwiseContext(parent) ? kind(b.a(), parent) : Kind.MATRIX;
-            case Hadamard h -> Kind.HADAMARD;
-            case Divide d -> byScalar(d) ? Kind.NONE : Kind.OSLASH;
-            case Kron k -> Kind.KRON;
-            case Var v -> Kind.NONE;
-            case Num n -> Kind.NONE;
-            case Size s -> Kind.NONE;
-            case Zero z -> Kind.NONE;
-            case Identity i -> Kind.NONE;
-            case Ones o -> Kind.NONE;
-            case Commutation k -> Kind.NONE;
-            case Add a -> Kind.NONE;
-            case Neg n -> Kind.NONE;
-            case Power p -> Kind.NONE;
-            case Transpose t -> Kind.NONE;
-            case Slice s -> Kind.NONE;
-            case MatFn m -> Kind.NONE;
-            case Apply a -> Kind.NONE;
-            case OpaqueScalar o -> Kind.NONE;
-            case Softmax s -> Kind.NONE;
-            case DiagMatrix d -> Kind.NONE;
-            case DiagPart d -> Kind.NONE;
-            case Reshape r -> Kind.NONE;
-            case Concat c -> Kind.NONE;
-            case Derivative d -> Kind.NONE;
-        };
+    private static Prec level(Expr e) {
+        return Notation.prec(e, Style.LATEX);
     }
 
     private static String write(Expr e, Expr parent) {
@@ -153,15 +90,18 @@ public final class Latex {
             case Var v -> LatexNames.name(v.name());
             case Num n -> number(n.value());
             case Size s -> dim(s.dim());
-            case Zero z -> z.shape().isScalar() || elementwiseContext(parent) ? "0" : "\\mathbf{0}_{" + sized(z.shape()) + "}";
+            case Zero z -> z.shape().isScalar() ? "0" : "\\mathbf{0}_{" + sized(z.shape()) + "}";
             case Identity i -> "I_{" + dim(i.n()) + "}";
-            case Ones o -> ones(o.shape(), parent);
+            case Ones o -> ones(o.shape());
             case Commutation k -> "K_{" + dim(k.m()) + "," + dim(k.n()) + "}";
             case Add a -> sum(a);
             case Neg n -> "-" + negated(n.a(), e);
             case MatMul m -> product(m.a(), m.b(), e);
             case Scale s -> product(s.s(), s.a(), e);
-            case Hadamard h -> product(h.a(), h.b(), e);
+            case Hadamard h -> {
+                List<Expr> w = Notation.elementwise(List.of(h.a(), h.b()), h.shape());
+                yield product(w.get(0), w.get(1), e);
+            }
             case Kron k -> product(k.a(), k.b(), e);
             case Divide d -> divide(d, e);
             case Power p -> scriptBase(p.a(), e)
@@ -175,11 +115,11 @@ public final class Latex {
                 case LOGSUMEXP -> "\\operatorname{logsumexp}";
             } + paren(write(s.a(), null));
             case Reduce r -> switch (r.axis()) {
-                case COLUMNS -> "\\mathbf{1}^{\\top} " + operand(r.a(), e, PRODUCT + 1);
-                case ROWS -> operand(r.a(), e, PRODUCT + 1) + " \\mathbf{1}";
+                case COLUMNS -> "\\mathbf{1}^{\\top} " + operand(r.a(), Prec.UNARY);
+                case ROWS -> operand(r.a(), Prec.UNARY) + " \\mathbf{1}";
                 case ALL, VERTICAL, HORIZONTAL -> "\\operatorname{sum}" + paren(write(r.a(), null));
             };
-            case Broadcast b -> broadcast(b, parent);
+            case Broadcast b -> broadcast(b);
             case MatFn m -> switch (m.op()) {
                 case NORM -> "\\left\\| " + write(m.a(), null) + " \\right\\|" + (m.a().shape().isVector() ? "" : "_F");
                 case TRACE -> "\\operatorname{tr}" + paren(write(m.a(), null));
@@ -197,21 +137,14 @@ public final class Latex {
         };
     }
 
-    private static boolean elementwiseContext(Expr parent) {
-        return parent instanceof Add || parent instanceof Hadamard || parent instanceof Divide;
-    }
-
-    private static boolean byScalar(Divide d) {
-        return d.b() instanceof Broadcast b && b.a().shape().isScalar() || d.b().shape().isScalar();
-    }
-
-    private static String wrap(Expr e, Expr parent, boolean paren) {
-        String s = write(e, parent);
+    private static String wrap(Expr e, boolean paren) {
+        String s = write(e, null);
         return paren ? paren(s) : s;
     }
 
-    private static String operand(Expr e, Expr parent, int min) {
-        return wrap(e, parent, level(e, parent) < min);
+    /** An operand of a prefix or postfix form: in parentheses when it binds more loosely than at. */
+    private static String operand(Expr e, Prec at) {
+        return wrap(e, level(e).compareTo(at) < 0);
     }
 
     /** Parentheses, grown to their content when it is tall (a fraction, a matrix). */
@@ -229,7 +162,7 @@ public final class Latex {
      */
     private static String scriptBase(Expr e, Expr parent) {
         String s = write(e, parent);
-        boolean paren = level(e, parent) < POSTFIX || s.startsWith("\\frac") || topLevelScript(s, '^');
+        boolean paren = level(e).compareTo(Prec.POSTFIX) < 0 || s.startsWith("\\frac") || topLevelScript(s, '^');
         return paren ? paren(s) : s;
     }
 
@@ -256,12 +189,12 @@ public final class Latex {
      * every kind of product; a sum and another minus do.
      */
     private static String negated(Expr e, Expr parent) {
-        boolean paren = level(e, parent) < PRODUCT || e instanceof Neg || e instanceof Num n && n.value() < 0;
-        return wrap(e, parent, paren);
+        boolean paren = level(e).compareTo(Prec.PRODUCT) < 0 || Notation.startsWithMinus(e);
+        return wrap(e, paren);
     }
 
-    private static String ones(Shape s, Expr parent) {
-        if (s.isScalar() || elementwiseContext(parent)) return "1";
+    private static String ones(Shape s) {
+        if (s.isScalar()) return "1";
         if (s.isColumn()) return "\\mathbf{1}_{" + dim(s.rows()) + "}";
         if (s.isRow()) return "\\mathbf{1}_{" + dim(s.cols()) + "}^{\\top}";
         return "\\mathbf{1}_{" + shape(s) + "}";
@@ -271,25 +204,25 @@ public final class Latex {
         return s.isColumn() ? dim(s.rows()) : shape(s);
     }
 
-    private static String broadcast(Broadcast b, Expr parent) {
-        if (elementwiseContext(parent)) return write(b.a(), parent);
+    /** A broadcast no operand beside it gives the shape of, written out: s \mathbf{1}_{n}, x \mathbf{1}_{n}^{\top}. */
+    private static String broadcast(Broadcast b) {
         Shape s = b.shape(), a = b.a().shape();
-        if (a.isScalar()) return operand(b.a(), b, PRODUCT + 1) + " " + ones(s, null);
-        if (a.isColumn()) return operand(b.a(), b, PRODUCT + 1) + " \\mathbf{1}_{" + dim(s.cols()) + "}^{\\top}";
-        return "\\mathbf{1}_{" + dim(s.rows()) + "} " + operand(b.a(), b, PRODUCT + 1);
+        if (a.isScalar()) return operand(b.a(), Prec.UNARY) + " " + ones(s);
+        if (a.isColumn()) return operand(b.a(), Prec.UNARY) + " \\mathbf{1}_{" + dim(s.cols()) + "}^{\\top}";
+        return "\\mathbf{1}_{" + dim(s.rows()) + "} " + operand(b.a(), Prec.UNARY);
     }
 
     private static String sum(Add a) {
         StringBuilder out = new StringBuilder();
-        for (Expr t : a.terms()) {
+        for (Expr t : Notation.elementwise(a.terms(), a.shape())) {
             if (out.isEmpty()) {
-                out.append(operand(t, a, SUM));
+                out.append(operand(t, Prec.SUM));
             } else if (t instanceof Neg n) {
                 out.append(" - ").append(negated(n.a(), a));
             } else if (t instanceof Num n && n.value() < 0) {
                 out.append(" - ").append(number(-n.value()));
             } else {
-                out.append(" + ").append(operand(t, a, SUM));
+                out.append(" + ").append(wrap(t, level(t) == Prec.SUM || Notation.startsWithMinus(t)));
             }
         }
         return out.toString();
@@ -298,23 +231,23 @@ public final class Latex {
     /** The terms of a sum, each with its sign (" + " or " - ") and its LaTeX, for breaking a long line. */
     public static List<String[]> terms(Add a) {
         List<String[]> out = new ArrayList<>();
-        for (Expr t : a.terms()) {
+        for (Expr t : Notation.elementwise(a.terms(), a.shape())) {
             if (t instanceof Neg n) out.add(new String[] {"-", negated(n.a(), a)});
             else if (t instanceof Num n && n.value() < 0) out.add(new String[] {"-", number(-n.value())});
-            else out.add(new String[] {"+", operand(t, a, SUM)});
+            else out.add(new String[] {"+", wrap(t, level(t) == Prec.SUM || Notation.startsWithMinus(t))});
         }
         return out;
     }
 
     private static String product(Expr l, Expr r, Expr parent) {
-        Kind k = kind(parent, null);
-        String left = wrap(l, parent, leftNeedsParens(l, parent, k));
-        String right = wrap(r, parent, rightNeedsParens(r, parent, k));
+        Op k = Notation.op(parent, Style.LATEX);
+        String left = wrap(l, Notation.parens(l, k, Side.LEFT, Style.LATEX));
+        String right = wrap(r, Notation.parens(r, k, Side.RIGHT, Style.LATEX));
         String op = switch (k) {
             case HADAMARD -> " \\odot ";
-            case OSLASH -> " \\oslash ";
+            case EDIVIDE -> " \\oslash ";
             case KRON -> " \\otimes ";
-            case MATRIX, NONE -> juxtapose(left, right) ? " " : " \\cdot ";
+            case MATRIX, SCALE, DIVIDE, OTHER -> juxtapose(left, right) ? " " : " \\cdot ";
         };
         return left + op + right;
     }
@@ -325,27 +258,11 @@ public final class Latex {
         return !(Character.isDigit(first) || first == '-' || first == '.');
     }
 
-    private static boolean leftNeedsParens(Expr l, Expr parent, Kind k) {
-        int lv = level(l, parent);
-        if (lv < PRODUCT) return true;
-        if (lv > PRODUCT) return false;
-        Kind lk = kind(l, parent);
-        // a matrix product binds tighter than the elementwise ones, as juxtaposition reads
-        return lk != k && !(lk == Kind.MATRIX && (k == Kind.HADAMARD || k == Kind.OSLASH));
-    }
-
-    private static boolean rightNeedsParens(Expr r, Expr parent, Kind k) {
-        if (r instanceof Neg || r instanceof Num n && n.value() < 0) return true;
-        int lv = level(r, parent);
-        if (lv < PRODUCT) return true;
-        if (lv > PRODUCT) return false;
-        Kind rk = kind(r, parent);
-        if (rk == Kind.MATRIX && k == Kind.HADAMARD) return false;
-        return rk != k || k == Kind.OSLASH;
-    }
-
     private static String divide(Divide d, Expr self) {
-        if (!byScalar(d)) return product(d.a(), d.b(), self);
+        if (!Notation.byScalar(d)) {
+            List<Expr> w = Notation.elementwise(List.of(d.a(), d.b()), d.shape());
+            return product(w.get(0), w.get(1), self);
+        }
         Expr den = d.b() instanceof Broadcast b ? b.a() : d.b();
         return "\\frac{" + write(d.a(), null) + "}{" + write(den, null) + "}";
     }
@@ -371,7 +288,7 @@ public final class Latex {
     private static String slice(Slice s) {
         Shape a = s.a().shape();
         String written = write(s.a(), s);
-        String target = level(s.a(), s) < POSTFIX || written.startsWith("\\frac") ? paren(written) : written;
+        String target = level(s.a()).compareTo(Prec.POSTFIX) < 0 || written.startsWith("\\frac") ? paren(written) : written;
         String index = a.isColumn() && !a.isScalar() ? range(s.rows(), a.rows())
                 : range(s.rows(), a.rows()) + ",\\, " + range(s.cols(), a.cols());
         return target + "[" + index + "]";
@@ -384,28 +301,12 @@ public final class Latex {
         return dim(r.from()) + "{:}" + to;
     }
 
+    /** A block matrix, laid out by {@link Notation#rows}. */
     private static String concat(Concat c) {
-        List<List<Expr>> rows = new ArrayList<>();
-        if (c.axis() == Axis.VERTICAL) {
-            for (Expr p : flatten(c, Axis.VERTICAL)) {
-                rows.add(p instanceof Concat h && h.axis() == Axis.HORIZONTAL ? flatten(h, Axis.HORIZONTAL) : List.of(p));
-            }
-        } else {
-            rows.add(flatten(c, Axis.HORIZONTAL));
-        }
-        String body = rows.stream()
+        String body = Notation.rows(c).stream()
                 .map(row -> row.stream().map(p -> write(p, null)).collect(Collectors.joining(" & ")))
                 .collect(Collectors.joining(" \\\\ "));
         return "\\begin{bmatrix} " + body + " \\end{bmatrix}";
-    }
-
-    private static List<Expr> flatten(Concat c, Axis axis) {
-        List<Expr> out = new ArrayList<>();
-        for (Expr p : c.parts()) {
-            if (p instanceof Concat inner && inner.axis() == axis) out.addAll(flatten(inner, axis));
-            else out.add(p);
-        }
-        return out;
     }
 
     private static String derivative(Derivative d) {

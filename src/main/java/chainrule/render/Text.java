@@ -1,10 +1,12 @@
 package chainrule.render;
 
 import chainrule.expr.Dim;
-import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Shape;
+import chainrule.render.Notation.Prec;
+import chainrule.render.Notation.Style;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,9 +16,6 @@ import java.util.stream.Collectors;
  * it on paper (ᵀ, ⊙, subscripts), which is for reading only.
  */
 public final class Text {
-    /** Precedence, loosest first, as in the grammar. */
-    private static final int SUM = 1, PRODUCT = 2, UNARY = 3, POWER = 4, POSTFIX = 5, ATOM = 6;
-
     private final boolean unicode;
     private final Set<String> fileNames;
 
@@ -28,7 +27,7 @@ public final class Text {
 
     public String render(Expr e) {
         PrintedSize.before(e);
-        return PrintedSize.after(write(e, null));
+        return PrintedSize.after(write(e));
     }
 
     public String shape(Shape s) {
@@ -37,148 +36,97 @@ public final class Text {
 
     /** The name of a derivative, as a step is named: dL/dz2, or d(L)/d(z2) where dL would be misread. */
     public String derivativeName(Derivative d) {
-        return write(d, null);
+        return write(d);
     }
 
-    private static int level(Expr e) {
-        return switch (e) {
-            case Add a -> SUM;
-            case MatMul m -> PRODUCT;
-            case Scale s -> PRODUCT;
-            case Hadamard h -> PRODUCT;
-            case Divide d -> PRODUCT;
-            case Neg n -> UNARY;
-            case Num n -> n.value() < 0 ? UNARY : ATOM;
-            case Power p -> POWER;
-            case Transpose t -> POSTFIX;
-            case Slice s -> POSTFIX;
-            case Derivative d -> ATOM;
-            case Broadcast b -> level(b.a());
-            case Size s -> s.dim().terms().size() > 1 ? SUM : ATOM;
-            default -> ATOM;
-        };
-    }
-
-    private String wrap(Expr e, Expr parent, boolean paren) {
-        String s = write(e, parent);
+    private String wrap(Expr e, boolean paren) {
+        String s = write(e);
         return paren ? "(" + s + ")" : s;
     }
 
-    private String operand(Expr e, Expr parent, int min) {
-        return wrap(e, parent, level(e) < min);
+    /** An operand of a prefix or postfix operator: in parentheses when it binds more loosely than at. */
+    private String operand(Expr e, Prec at) {
+        return wrap(e, Notation.prec(e, Style.TEXT).compareTo(at) < 0);
     }
 
-    private String write(Expr e, Expr parent) {
+    /** A product: its right operand in parentheses where regrouping would change it, its left one for clarity only. */
+    private String product(Expr whole, Notation.Infix in) {
+        String op = switch (in.op()) {
+            case MATRIX, SCALE -> unicode ? "·" : "*";
+            case HADAMARD -> unicode ? " ⊙ " : " .* ";
+            case EDIVIDE -> " ./ ";
+            case DIVIDE -> " / ";
+            case KRON, OTHER -> throw new IllegalStateException("internal: no infix " + in.op() + " in text");
+        };
+        boolean left = Notation.textLeftParens(in.left(), in.op());
+        return wrap(in.left(), left) + op + wrap(in.right(), Notation.textParens(in.left(), in.op(), in.right(), whole.shape()));
+    }
+
+    private String write(Expr e) {
         return switch (e) {
             case Var v -> name(v.name());
             case Num n -> number(n.value());
             case Size s -> s.dim().toString();
-            case Zero z -> z.shape().isScalar() ? "0" : elementwiseContext(parent) ? "0" : "zeros(" + dims(z.shape()) + ")";
+            case Zero z -> z.shape().isScalar() ? "0" : "zeros(" + dims(z.shape()) + ")";
             case Identity i -> "eye(" + i.n() + ")";
-            case Ones o -> elementwiseContext(parent) ? "1" : "ones(" + dims(o.shape()) + ")";
+            case Ones o -> "ones(" + dims(o.shape()) + ")";
             case Commutation k -> "commutation(" + k.m() + ", " + k.n() + ")";
             case Add a -> sum(a);
-            // -a*b reads as -(a*b): a product needs no parentheses after a minus
-            case Neg n -> "-" + wrap(n.a(), e, level(n.a()) < PRODUCT || n.a() instanceof Neg || startsWithMinus(n.a()));
-            case MatMul m -> product(m.a(), m.b(), unicode ? "·" : "*", e, true);
-            case Scale s when s.s() instanceof Num n && reciprocal(n.value()) > 0 ->
-                    operand(s.a(), e, PRODUCT) + " / " + reciprocal(n.value());
-            // (1 / B)*X is written X / B
-            case Scale s when s.s() instanceof Divide d && Ex.isOne(d.a()) ->
-                    operand(s.a(), e, PRODUCT) + " / " + operand(d.b() instanceof Broadcast b ? b.a() : d.b(), e, UNARY);
-            case Scale s -> product(s.s(), s.a(), unicode ? "·" : "*", e, true);
-            case Hadamard h -> product(h.a(), h.b(), unicode ? " ⊙ " : " .* ", e, false);
-            case Divide d -> {
-                boolean byScalar = d.b() instanceof Broadcast b && b.a().shape().isScalar() || d.b().shape().isScalar();
-                Expr den = d.b() instanceof Broadcast b && byScalar ? b.a() : d.b();
-                String op = byScalar ? " / " : " ./ ";
-                yield operand(d.a(), e, PRODUCT) + op + operand(den, e, UNARY);
-            }
-            case Power p -> {
-                String op = p.a().shape().isScalar() ? "^" : ".^";
-                yield operand(p.a(), e, POSTFIX) + op + number(p.p());
-            }
-            case Transpose t -> operand(t.a(), e, POSTFIX) + (unicode ? "ᵀ" : "'");
-            case Apply a -> function(a) + "(" + write(a.a(), null) + ")";
-            case OpaqueScalar o -> o.name() + "'".repeat(o.order()) + "(" + write(o.a(), null) + ")";
-            case Softmax s -> s.kind().fname + "(" + write(s.a(), null) + ")";
-            case Reduce r -> "sum(" + write(r.a(), null) + switch (r.axis()) {
+            // -a*b reads as (-a)*b, the same for every kind of product
+            case Neg n -> "-" + wrap(n.a(), Notation.prec(n.a(), Style.TEXT).compareTo(Prec.PRODUCT) < 0
+                    || Notation.startsWithMinus(n.a()));
+            case MatMul m -> product(e, Notation.infix(e));
+            case Scale s -> product(e, Notation.infix(e));
+            case Hadamard h -> product(e, Notation.infix(e));
+            case Divide d -> product(e, Notation.infix(e));
+            case Power p -> operand(p.a(), Prec.POSTFIX) + (p.a().shape().isScalar() ? "^" : ".^") + exponent(p.p());
+            case Transpose t -> operand(t.a(), Prec.POSTFIX) + (unicode ? "ᵀ" : "'");
+            case Apply a -> function(a) + "(" + write(a.a()) + ")";
+            case OpaqueScalar o -> o.name() + "'".repeat(o.order()) + "(" + write(o.a()) + ")";
+            case Softmax s -> s.kind().fname + "(" + write(s.a()) + ")";
+            case Reduce r -> "sum(" + write(r.a()) + switch (r.axis()) {
                 case COLUMNS -> ", 1)";
                 case ROWS -> ", 2)";
-                default -> ")";
+                case ALL, VERTICAL, HORIZONTAL -> ")";
             };
-            case Broadcast b -> broadcast(b, parent);
-            case MatFn m -> m.op().fname + "(" + write(m.a(), null) + ")";
-            case DiagMatrix d -> "diag(" + write(d.v(), null) + ")";
-            case DiagPart d -> "diag(" + write(d.m(), null) + ")";
-            case Kron k -> "kron(" + write(k.a(), null) + ", " + write(k.b(), null) + ")";
-            case Reshape r -> r.shape().isColumn() ? "vec(" + write(r.a(), null) + ")"
-                    : "reshape(" + write(r.a(), null) + ", " + dims(r.shape()) + ")";
-            case Slice s -> slice(s, e);
+            case Broadcast b -> product(e, Notation.infix(e));
+            case MatFn m -> m.op().fname + "(" + write(m.a()) + ")";
+            case DiagMatrix d -> "diag(" + write(d.v()) + ")";
+            case DiagPart d -> "diag(" + write(d.m()) + ")";
+            case Kron k -> "kron(" + write(k.a()) + ", " + write(k.b()) + ")";
+            case Reshape r -> r.shape().isColumn() ? "vec(" + write(r.a()) + ")"
+                    : "reshape(" + write(r.a()) + ", " + dims(r.shape()) + ")";
+            case Slice s -> slice(s);
             case Concat c -> concat(c);
             case Derivative d -> derivative(d);
         };
     }
 
-    /** k where v is 1/k for a whole k of 2 or more (0.5*X is written X / 2), else 0. */
-    private static long reciprocal(double v) {
-        if (v <= 0 || v >= 1) return 0;
-        double k = 1 / v;
-        return Math.abs(k - Math.rint(k)) < 1e-9 && k < 1e6 ? Math.round(k) : 0;
-    }
-
-    private static boolean startsWithMinus(Expr e) {
-        return switch (e) {
-            case Num n -> n.value() < 0;
-            case MatMul m -> startsWithMinus(m.a());
-            case Scale s -> startsWithMinus(s.s());
-            case Hadamard h -> startsWithMinus(h.a());
-            default -> false;
-        };
-    }
-
-    private static boolean elementwiseContext(Expr parent) {
-        return parent instanceof Add || parent instanceof Hadamard || parent instanceof Divide;
-    }
-
-    private String broadcast(Broadcast b, Expr parent) {
-        if (elementwiseContext(parent)) return write(b.a(), parent);
-        Shape s = b.shape(), a = b.a().shape();
-        if (a.isScalar()) return operand(b.a(), b, PRODUCT) + "*ones(" + dims(s) + ")";
-        if (a.isColumn()) return operand(b.a(), b, PRODUCT) + "*ones(1, " + s.cols() + ")";
-        return "ones(" + s.rows() + ", 1)*" + operand(b.a(), b, PRODUCT);
+    /** An exponent is a number, or a negative one (x.^-1), as the grammar takes it. */
+    private static String exponent(double p) {
+        return number(p);
     }
 
     private String sum(Add a) {
         StringBuilder out = new StringBuilder();
-        for (Expr t : a.terms()) {
+        for (Expr t : Notation.elementwise(a.terms(), a.shape())) {
             if (out.isEmpty()) {
-                out.append(operand(t, a, SUM));
+                out.append(wrap(t, Notation.prec(t, Style.TEXT) == Prec.SUM));
             } else if (t instanceof Neg n) {
-                out.append(" - ").append(operand(n.a(), a, PRODUCT));
+                out.append(" - ").append(wrap(n.a(), Notation.prec(n.a(), Style.TEXT).compareTo(Prec.PRODUCT) < 0
+                        || Notation.startsWithMinus(n.a())));
             } else if (t instanceof Num n && n.value() < 0) {
                 out.append(" - ").append(number(-n.value()));
             } else {
-                out.append(" + ").append(operand(t, a, SUM));
+                out.append(" + ").append(wrap(t, Notation.prec(t, Style.TEXT) == Prec.SUM || Notation.startsWithMinus(t)));
             }
         }
         return out.toString();
     }
 
-    /** Products associate, so a product on the right needs no parentheses inside another of its kind. */
-    private String product(Expr l, Expr r, String op, Expr parent, boolean matrixKind) {
-        boolean leftSameKind = !matrixKind || !(l instanceof Hadamard || l instanceof Divide);
-        String left = wrap(l, parent, level(l) < PRODUCT || (level(l) == PRODUCT && !leftSameKind));
-        boolean rightSameKind = matrixKind ? (r instanceof MatMul || r instanceof Scale) : r instanceof Hadamard;
-        // s*X .* Y is (s*X) .* Y = s*(X .* Y) when s is a scalar
-        boolean scalarScale = parent instanceof Scale && (r instanceof Hadamard || r instanceof Divide);
-        boolean paren = level(r) < PRODUCT || (level(r) == PRODUCT && !rightSameKind && !scalarScale) || r instanceof Neg;
-        return left + op + wrap(r, parent, paren);
-    }
-
-    private String slice(Slice s, Expr self) {
+    private String slice(Slice s) {
         Shape a = s.a().shape();
-        String target = operand(s.a(), self, POSTFIX);
+        String target = operand(s.a(), Prec.POSTFIX);
         if (a.isColumn() && !a.isScalar()) return target + "[" + range(s.rows(), a.rows()) + "]";
         return target + "[" + range(s.rows(), a.rows()) + ", " + range(s.cols(), a.cols()) + "]";
     }
@@ -190,17 +138,15 @@ public final class Text {
         return r.from() + ":" + to;
     }
 
+    /** [a, b; c]: rows of a bracket as {@link Notation#rows} lays them out; a part that is itself a bracket keeps its own. */
     private String concat(Concat c) {
-        String sep = c.axis() == Axis.VERTICAL ? "; " : ", ";
-        String inner = c.parts().stream().map(p -> {
-            String s = write(p, null);
-            return p instanceof Concat ? s.substring(1, s.length() - 1) : s;
-        }).collect(Collectors.joining(sep));
-        return "[" + inner + "]";
+        return "[" + Notation.rows(c).stream()
+                .map(row -> row.stream().map(this::write).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; ")) + "]";
     }
 
     private String derivative(Derivative d) {
-        String of = write(d.of(), null);
+        String of = write(d.of());
         String wrt = d.wrt().name();
         if (d.of() instanceof Var v && !fileNames.contains("d" + v.name()) && !fileNames.contains("d" + wrt)) {
             return unicode ? "∂" + name(v.name()) + "/∂" + name(wrt) : "d" + v.name() + "/d" + wrt;

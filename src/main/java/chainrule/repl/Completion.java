@@ -32,6 +32,8 @@ final class Completion implements Completer {
                 for (Help.Command c : Help.COMMANDS) candidates.add(new Candidate(c.name(), c.name(), "commands", c.summary(), null, null, true));
             } else if (text.startsWith(":load")) {
                 files.complete(reader, line, candidates);
+            } else if (text.startsWith(":codegen")) {
+                for (chainrule.codegen.Target t : chainrule.codegen.Target.values()) candidates.add(new Candidate(t.id));
             } else if (text.startsWith(":format")) {
                 for (Format f : Format.values()) candidates.add(new Candidate(f.word()));
             }

@@ -15,6 +15,7 @@ final class Help {
             new Command(":load", ":load FILE", "every statement of a problem file, as if typed one by one"),
             new Command(":reset", ":reset", "forget every statement"),
             new Command(":format", ":format text|latex|unicode", "how answers are written (no word: say which)"),
+            new Command(":codegen", ":codegen numpy|torch", "the last derivatives asked for as a Python module (forward, gradients)"),
             new Command(":quit", ":quit", "leave (also Ctrl-D)"));
 
     static final String TEXT = """

@@ -30,6 +30,8 @@ public final class Repl {
 
     private final Session session;
     private final Printer printer;
+    /** The last derivatives asked for, which :codegen writes as Python. */
+    private Reply.Derived lastDerived;
     private int status = OK;
     private boolean quit;
     /** The thread working on a statement at a terminal, which Ctrl-C interrupts; null when there is none. */
@@ -153,6 +155,7 @@ public final class Repl {
 
     private void answer(Reply r) {
         printer.print(r);
+        if (r instanceof Reply.Derived d) lastDerived = d;
         switch (r) {
             case Reply.Failed f -> status = Math.max(status, BAD_INPUT);
             case Reply.Derived d -> {
@@ -182,6 +185,7 @@ public final class Repl {
                 printer.say("session cleared");
             }
             case "format", "f" -> format(arg);
+            case "codegen" -> codegen(arg);
             case "quit", "q", "exit" -> quit = true;
             default -> {
                 String near = Help.nearest(":" + name);
@@ -254,5 +258,26 @@ public final class Repl {
         }
         printer.format(f);
         printer.say("format: " + f.word());
+    }
+
+    private void codegen(String word) {
+        chainrule.codegen.Target target = chainrule.codegen.Target.named(word);
+        if (target == null) {
+            printer.complain(word.isEmpty() ? ":codegen needs a target: :codegen numpy or :codegen torch"
+                    : "no target '" + word + "': :codegen numpy or :codegen torch");
+            status = Math.max(status, BAD_INPUT);
+            return;
+        }
+        if (lastDerived == null) {
+            printer.complain("nothing to generate yet: ask for derivatives first (derive L wrt W), then :codegen " + target.id);
+            status = Math.max(status, BAD_INPUT);
+            return;
+        }
+        try {
+            printer.say(chainrule.app.CodeGeneration.module(lastDerived.engine(), lastDerived.answers(), target).stripTrailing());
+        } catch (chainrule.diff.Unsupported e) {
+            printer.complain(e.getMessage());
+            status = Math.max(status, BAD_INPUT);
+        }
     }
 }

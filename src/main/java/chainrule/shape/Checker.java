@@ -341,6 +341,13 @@ public final class Checker {
                         + " they make it " + Inference.show(s)));
             }
         }
+        for (var e : declared.entrySet()) {
+            Shape s = finals.get(e.getKey());
+            if (e.getValue().properties().contains(Stmt.Property.SYMMETRIC) && s != null && !s.rows().equals(s.cols())) {
+                problems.add(problem(ErrorKind.SHAPE, declaredAt.get(e.getKey()).span(), e.getKey()
+                        + " is declared symmetric, so it must be square, but it is " + Inference.show(s)));
+            }
+        }
         if (!problems.isEmpty()) throw new ChainRuleException(problems);
 
         Map<String, Program.Input> inputs = new LinkedHashMap<>();

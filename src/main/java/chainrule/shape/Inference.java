@@ -524,7 +524,8 @@ final class Inference {
     private static Dim position(Ast.IndexExpr e, Dim size) {
         Dim total = Dim.of(0);
         for (Ast.IndexTerm t : e.terms()) {
-            Dim term = t.symbol() == null ? Dim.of(t.number()) : t.symbol().equals("end") ? size : Dim.symbol(t.symbol());
+            Dim term = Dim.of(t.number());
+            for (String symbol : t.symbols()) term = term.times(symbol.equals("end") ? size : Dim.symbol(symbol));
             total = t.sign() < 0 ? total.minus(term) : total.plus(term);
         }
         return total;

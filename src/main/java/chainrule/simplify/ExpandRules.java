@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 final class ExpandRules {
     private static final int MAX_TERMS = 16;
+    private static final int MAX_SIZE = 400;
 
     private ExpandRules() {}
 
@@ -30,6 +31,8 @@ final class ExpandRules {
     static Optional<Expr> expandIfCancels(Expr e) {
         if (!(e instanceof Add || e instanceof Hadamard)) return Optional.empty();
         if (e.shape().isScalar()) return Optional.empty();
+        // multiplying out costs far more than the expression's length; past this size it is not tried
+        if (chainrule.expr.Traverse.larger(e, MAX_SIZE)) return Optional.empty();
         // first multiply out only the sums that hold a division (so x ./ y .* y can cancel), then everything
         Optional<Expr> partial = attempt(e, true);
         return partial.isPresent() ? partial : attempt(e, false);

@@ -570,6 +570,12 @@ class ErrorMessagesTest {
         }
 
         @Test
+        void symmetricButNotSquare() {
+            error("A : m x n symmetric\nB : n x m\nX : n x n\nt = tr(A*inv(X)*B)", 1, 1,
+                    "A is declared symmetric, so it must be square, but it is m x n");
+        }
+
+        @Test
         void traceOfANonSquareMatrix() {
             error("A : 3 x 2\ny = tr(A)", 2, 8, "tr needs a square matrix, but A (3 x 2) is not square");
         }

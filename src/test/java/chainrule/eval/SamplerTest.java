@@ -11,18 +11,24 @@ import org.junit.jupiter.api.Test;
 class SamplerTest {
 
     @Test
-    void symbolicSizesAreSmallAndFixedPerSampler() {
+    void symbolicSizesAreSmallAndChangeFromPointToPoint() {
         Program p = Programs.of("W : k x n", "x : n", "y = W*x");
         Sampler s = new Sampler(p, 42);
-        Map<String, Long> sizes = s.sizes();
-        assertEquals(2, sizes.size());
-        sizes.values().forEach(v -> assertTrue(v >= 2 && v <= 4, "size " + v));
-        for (int i = 0; i < 5; i++) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Long previous = null;
+        for (int i = 0; i < 6; i++) {
+            Map<String, Long> sizes = s.sizes();
+            assertEquals(2, sizes.size());
+            sizes.values().forEach(v -> assertTrue(v >= 2 && v <= 4, "size " + v));
             Point point = s.draw();
             assertEquals(sizes, point.sizes());
             assertEquals(sizes.get("k"), point.values().get("W").getRowDimension());
             assertEquals(sizes.get("n"), point.values().get("x").getRowDimension());
+            assertNotEquals(previous, sizes.get("n"), "n changes from one point to the next");
+            previous = sizes.get("n");
+            seen.add(previous);
         }
+        assertEquals(java.util.Set.of(2L, 3L, 4L), seen, "every size of the range is drawn");
         assertEquals(new Sampler(p, 42).draw(), new Sampler(p, 42).draw(), "the seed makes draws repeatable");
     }
 

@@ -1,0 +1,81 @@
+package chainrule.cli;
+
+import chainrule.app.CodeGeneration;
+import chainrule.app.Engine;
+import chainrule.codegen.Target;
+import chainrule.shape.Program;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "codegen", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "The network and its backward pass as a Python module for NumPy or PyTorch.",
+        description = "Writes the network and its backward pass as one Python module for NumPy or PyTorch (SPEC §6):"
+            + " forward(values) computes every defined name, gradients(values) the derivatives asked for, one named"
+            + " step a line as 'derive --steps' prints them, each with its shape; no autograd. The module imports only"
+            + " numpy (or only torch); a wrong input shape raises ValueError naming the input and both shapes, and"
+            + " opaque functions ('fun loss : scalar') become parameters: gradients(values, loss=..., loss_grad=...).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chainrule codegen test-cases/seeds/003_mnist_sigmoid_softmax.nn --target numpy -o mnist_grad.py",
+            "  python3 -c 'import mnist_grad; print(mnist_grad.gradients(values)[\"d(L)/d(W2)\"])'"})
+final class CodegenCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
+    String file;
+
+    @Option(names = "--target", paramLabel = "numpy|torch", required = true,
+            description = "the library the module is written for: numpy or torch")
+    String target;
+
+    @Option(names = "--of", paramLabel = "NAME", description = "the function to differentiate (default: the file's derive requests)")
+    String of;
+
+    @Option(names = "--wrt", paramLabel = "NAME,...", split = ",", description = "the variables (default: the file's derive requests)")
+    List<String> wrt;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.py", description = "write the module to this file instead of standard output")
+    Path outputFile;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        Target t = Target.named(target);
+        if (t == null) throw Loader.usage("unknown target '" + target + "': --target numpy or --target torch");
+        Program p = Loader.load(file);
+        String code = generate(p, Requests.derives(p, of, wrt), t);
+        Output output = common.output();
+        if (outputFile != null) {
+            try {
+                Files.writeString(outputFile, code);
+            } catch (IOException e) {
+                throw Loader.usage("cannot write " + outputFile + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+        }
+        if (output.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", t.id);
+            m.put("code", code);
+            output.printJson(m);
+        } else if (outputFile != null) {
+            output.out().println("wrote " + outputFile);
+        } else {
+            output.out().print(code);
+            output.out().flush();
+        }
+        return Main.OK;
+    }
+
+    static String generate(Program p, List<Program.Derive> requests, Target t) {
+        return CodeGeneration.forRequests(new Engine(p), requests, t);
+    }
+}
