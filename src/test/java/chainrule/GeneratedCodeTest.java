@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.codegen.Target;
 import chainrule.app.CodeGeneration;
 import chainrule.app.Engine;

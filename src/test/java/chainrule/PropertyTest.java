@@ -2,7 +2,7 @@ package chainrule;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.cli.Loader;
 import chainrule.diff.Step;

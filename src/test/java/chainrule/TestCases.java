@@ -1,6 +1,6 @@
 package chainrule;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.cli.Loader;
 import chainrule.shape.Program;

@@ -3,9 +3,9 @@ package chainrule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
+import chainrule.shape.Checker;
 import chainrule.claim.ClaimResult;
 import chainrule.diff.Step;
 import chainrule.eval.Point;
@@ -83,12 +83,11 @@ class TestCasesTest {
         Program p = TestCases.load(problem);
         Engine engine = new Engine(p);
         Text text = engine.text(false);
-        ClaimChecker checker = new ClaimChecker(engine, 11);
         List<String> wrong = new ArrayList<>();
         for (Answer a : TestCases.answers(p)) {
             String claim = "claim d(" + a.of() + ")/d(" + a.wrt().name() + ") = " + text.render(a.expression());
             SourceFile src = new SourceFile("round-trip", claim);
-            ClaimResult r = checker.check((Stmt.Claim) Parse.statement(src), src);
+            ClaimResult r = engine.check(Checker.claim(p, src, (Stmt.Claim) Parse.statement(src)), 11);
             if (!r.correct()) wrong.add(claim + ": " + r.verdict().word + ": " + r.message());
             // the chain ends with the answer itself, which may be a name for the step before it
             List<Step> steps = a.allSteps().stream().filter(s -> !s.value().equals(s.name())).toList();
@@ -134,11 +133,10 @@ class TestCasesTest {
     private static void claims(Path problem, List<String> expected) {
         Program p = TestCases.load(problem);
         Engine engine = new Engine(p);
-        ClaimChecker checker = new ClaimChecker(engine, 3);
         Map<Integer, ClaimResult> byLine = new LinkedHashMap<>();
         for (Program.Request r : p.requests()) {
             if (r instanceof Program.Claim c) {
-                ClaimResult res = checker.check(c.claim(), p.source());
+                ClaimResult res = engine.check(c, 3);
                 byLine.put(res.line(), res);
             }
         }

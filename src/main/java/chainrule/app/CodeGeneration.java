@@ -2,6 +2,7 @@ package chainrule.app;
 
 import chainrule.codegen.Module;
 import chainrule.codegen.Target;
+import chainrule.diff.Answer;
 import chainrule.diff.Step;
 import chainrule.shape.Program;
 import java.util.ArrayList;

@@ -1,7 +1,11 @@
 package chainrule.app;
 
+import chainrule.claim.ClaimChecker;
+import chainrule.claim.ClaimResult;
+import chainrule.diff.Answer;
 import chainrule.diff.Derived;
 import chainrule.diff.Differentiator;
+import chainrule.diff.Expansion;
 import chainrule.diff.Step;
 import chainrule.expr.Ex;
 import chainrule.expr.Expr;
@@ -40,6 +44,11 @@ public final class Engine {
     }
 
     public Text text(boolean unicode) {
+        return text(program, unicode);
+    }
+
+    /** The text spelling of a program's expressions: dL/dW where dL is not a name of the program. */
+    public static Text text(Program program, boolean unicode) {
         Set<String> names = new HashSet<>(program.inputs().keySet());
         names.addAll(program.byName().keySet());
         return new Text(unicode, names);
@@ -47,12 +56,12 @@ public final class Engine {
 
     /** How evaluation works out a derivative term: a step of an answer by its value, any other by differentiating. */
     public java.util.function.Function<Expr.Derivative, Expr> expander(List<Step> steps) {
-        Map<Expr.Derivative, Expr> named = new java.util.HashMap<>();
-        for (Step s : steps) named.put(s.name(), s.value());
-        return d -> {
-            Expr e = named.get(d);
-            return e != null ? e : differentiator.expand(d);
-        };
+        return Expansion.of(differentiator, steps);
+    }
+
+    /** The verdict on a typed claim (SPEC §3). */
+    public ClaimResult check(Program.Claim claim, long seed) {
+        return new ClaimChecker(differentiator, text(false), seed).check(claim);
     }
 
     /** The numeric check of an answer against finite differences of the network (SPEC §3). */

@@ -1,7 +1,8 @@
 package chainrule.claim;
 
-import chainrule.app.Engine;
 import chainrule.diff.Derived;
+import chainrule.diff.Differentiator;
+import chainrule.diff.Expansion;
 import chainrule.diff.Step;
 import chainrule.eval.Evaluator;
 import chainrule.eval.Limits;
@@ -13,13 +14,8 @@ import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Shape;
 import chainrule.expr.Traverse;
-import chainrule.parse.Ast;
-import chainrule.parse.Stmt;
-import chainrule.render.Text;
-import chainrule.shape.Checker;
+import chainrule.expr.Spelling;
 import chainrule.shape.Program;
-import chainrule.source.ChainRuleException;
-import chainrule.source.ErrorKind;
 import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import java.util.ArrayList;
@@ -38,46 +34,47 @@ public final class ClaimChecker {
     /** Enough points that a claim right on one side of a kink only is seen on both sides. */
     static final int POINTS = 12;
 
-    private final Engine engine;
+    private final Differentiator differentiator;
     private final Program program;
     private final long seed;
-    private final Text text;
+    private final Spelling text;
 
-    public ClaimChecker(Engine engine, long seed) {
-        this.engine = engine;
-        this.program = engine.program();
+    /** text: how messages write expressions (render.Text, passed in by app). */
+    public ClaimChecker(Differentiator differentiator, Spelling text, long seed) {
+        this.differentiator = differentiator;
+        this.program = differentiator.program();
         this.seed = seed;
-        this.text = engine.text(false);
+        this.text = text;
     }
 
-    public ClaimResult check(Stmt.Claim claim, SourceFile source) {
-        Derivative target = target(claim, source);
-        Derived derived = engine.differentiator().derive(target.of(), target.wrt(), false);
+    /** A claim typed by the shape stage: its steps are typed already, or kept with their shape problem. */
+    public ClaimResult check(Program.Claim claim) {
+        Derivative target = claim.target();
+        SourceFile source = claim.source();
+        Derived derived = differentiator.derive(target.of(), target.wrt(), false);
         Function<Derivative, Expr> expand = expander(derived.steps());
         String expected = describe(derived);
-        int line = claim.span().line();
         String name = text.derivativeName(target);
 
         // the steps are typed first: those before a shape error are then checked numerically, if any
         List<Expr> steps = new ArrayList<>();
         ClaimResult shapeError = null;
         for (int k = 0; k < claim.steps().size(); k++) {
-            Ast stepAst = claim.steps().get(k);
             Integer first = claim.steps().size() > 1 ? k + 1 : null;
             String where = claim.steps().size() > 1 ? "step " + (k + 1) + ": " : "";
-            Expr step;
-            try {
-                step = Checker.expression(program, source, stepAst);
-            } catch (ChainRuleException e) {
-                Problem p = e.first();
-                if (p.kind() != ErrorKind.SHAPE) throw e;
-                String at = p.span() != null && p.span().known() ? " (line " + p.span().line() + ", column " + p.span().col() + ")" : "";
-                shapeError = new ClaimResult(line, claim.text(), Verdict.SHAPE_ERROR,
-                        where + "the claim does not type-check" + at + ": " + p.message(), expected, first);
-                break;
-            }
+            Expr step = switch (claim.steps().get(k)) {
+                case Program.ClaimStep.Typed t -> t.expr();
+                case Program.ClaimStep.Untyped u -> {
+                    Problem p = u.problem();
+                    String at = p.span() != null && p.span().known() ? " (line " + p.span().line() + ", column " + p.span().col() + ")" : "";
+                    shapeError = new ClaimResult(claim, Verdict.SHAPE_ERROR,
+                            where + "the claim does not type-check" + at + ": " + p.message(), expected, first);
+                    yield null;
+                }
+            };
+            if (step == null) break;
             if (!step.shape().equals(target.shape())) {
-                shapeError = new ClaimResult(line, claim.text(), Verdict.SHAPE_ERROR,
+                shapeError = new ClaimResult(claim, Verdict.SHAPE_ERROR,
                         where + shapeMessage(step.shape(), target, derived), expected, first);
                 break;
             }
@@ -122,32 +119,19 @@ public final class ClaimChecker {
                         + " (" + Numbers.largestDifference(truth.get(worst), g) + "; relative error "
                         + String.format(java.util.Locale.ROOT, "%.3g", Numbers.relativeError(truth.get(worst), g)) + ")";
                 String differs = agreeing == 0 ? "at every point drawn" : "at " + (POINTS - agreeing) + " of " + POINTS + " points drawn";
-                return new ClaimResult(line, claim.text(), Verdict.INCORRECT,
+                return new ClaimResult(claim, Verdict.INCORRECT,
                         where + "it differs from " + name + " " + differs + "; at one of them " + values
                         + diagnosis + ". " + name + " = " + expected, expected, first);
             }
-            return new ClaimResult(line, claim.text(), Verdict.PARTLY_CORRECT,
+            return new ClaimResult(claim, Verdict.PARTLY_CORRECT,
                     where + "it agrees with " + name + " at " + agreeing + " of " + POINTS + " points"
                     + ", " + condition + diagnosis + ". " + name + " = " + expected,
                     expected, first);
         }
         if (shapeError != null) return shapeError;
-        return new ClaimResult(line, claim.text(), Verdict.CORRECT,
-                "it agrees with " + name + " at all " + POINTS + " points drawn" + whyEqual(claim, source) + ". "
+        return new ClaimResult(claim, Verdict.CORRECT,
+                "it agrees with " + name + " at all " + POINTS + " points drawn" + whyEqual(claim) + ". "
                         + name + " = " + expected, expected, null);
-    }
-
-    private Derivative target(Stmt.Claim claim, SourceFile source) {
-        if (!(claim.lhs() instanceof Ast.Derivative)) {
-            throw ChainRuleException.at(ErrorKind.SYNTAX, source, claim.lhs().span(),
-                    "a claim starts with the derivative it is about, as in: claim d(L)/d(W) = ...");
-        }
-        Expr lhs = Checker.expression(program, source, claim.lhs());
-        if (!(lhs instanceof Derivative d)) {
-            throw ChainRuleException.at(ErrorKind.SYNTAX, source, claim.lhs().span(),
-                    "a claim starts with the derivative it is about; write d(L)/d(W) where dL is a name of the file");
-        }
-        return d;
     }
 
     private String describe(Derived d) {
@@ -175,7 +159,7 @@ public final class ClaimChecker {
 
     private String diagnose(Expr claim, Derived derived, List<Point> raw, List<Map<String, RealMatrix>> points,
                             List<RealMatrix> truth, List<RealMatrix> got, Function<Derivative, Expr> expand, List<Boolean> agree) {
-        Expr full = engine.differentiator().inline(derived);
+        Expr full = differentiator.inline(derived);
         for (Variants.Variant v : Variants.of(full, text, program)) {
             boolean all = true;
             for (int i = 0; i < POINTS && all; i++) {
@@ -203,15 +187,11 @@ public final class ClaimChecker {
     }
 
     /** relu'(h) and relu'(z) agree where h = relu(z): say so, since students ask. */
-    private String whyEqual(Stmt.Claim claim, SourceFile source) {
+    private String whyEqual(Program.Claim claim) {
         Set<String> notes = new LinkedHashSet<>();
-        for (Ast a : claim.steps()) {
-            Expr e;
-            try {
-                e = Checker.expression(program, source, a);
-            } catch (ChainRuleException ex) {
-                continue;
-            }
+        for (Program.ClaimStep step : claim.steps()) {
+            if (!(step instanceof Program.ClaimStep.Typed t)) continue;
+            Expr e = t.expr();
             Traverse.any(e, x -> {
                 if (x instanceof Apply f && f.order() == 1 && f.a() instanceof Var h
                         && program.byName().get(h.name()) instanceof Program.Definition d
@@ -228,7 +208,7 @@ public final class ClaimChecker {
     }
 
     private Function<Derivative, Expr> expander(List<Step> steps) {
-        return engine.expander(steps);
+        return Expansion.of(differentiator, steps);
     }
 
     static RealMatrix eval(Expr e, Point p, Map<String, RealMatrix> values, Function<Derivative, Expr> expand) {

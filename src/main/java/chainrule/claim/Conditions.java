@@ -4,7 +4,7 @@ import chainrule.eval.Point;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Traverse;
-import chainrule.render.Text;
+import chainrule.expr.Spelling;
 import chainrule.shape.Program;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +35,7 @@ final class Conditions {
 
     /** "only where Delta > 0 (Delta = Out - Y)", or null when no kink separates the points. */
     static String find(Program p, Expr answer, List<Point> raw, List<Map<String, RealMatrix>> points,
-                       List<Boolean> agree, Function<Derivative, Expr> expand, Text text) {
+                       List<Boolean> agree, Function<Derivative, Expr> expand, Spelling text) {
         for (Expr arg : kinkArguments(p, answer)) {
             Boolean sign = separates(arg, raw, points, agree, expand);
             if (sign == null) continue;
@@ -68,7 +68,7 @@ final class Conditions {
 
     /** "abs'(Delta) = sign(Delta) is missing": the claim times the kink's derivative is the answer. */
     static String missingKinkFactor(Program p, Expr answer, List<Point> raw, List<Map<String, RealMatrix>> points,
-                                    List<RealMatrix> truth, List<RealMatrix> got, Function<Derivative, Expr> expand, Text text) {
+                                    List<RealMatrix> truth, List<RealMatrix> got, Function<Derivative, Expr> expand, Spelling text) {
         for (Expr arg : kinkArguments(p, answer)) {
             if (!arg.shape().isScalar()) continue;
             boolean all = true;

@@ -1,6 +1,5 @@
 package chainrule.claim;
 
-import chainrule.render.Text;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /** Comparing and printing the values of two derivatives. */
@@ -42,7 +41,7 @@ final class Numbers {
     }
 
     static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) return Text.number(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         return String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 

@@ -5,7 +5,7 @@ import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Traverse;
-import chainrule.render.Text;
+import chainrule.expr.Spelling;
 import chainrule.shape.Program;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -24,7 +24,7 @@ final class Variants {
 
     private Variants() {}
 
-    static List<Variant> of(Expr e, Text text, Program program) {
+    static List<Variant> of(Expr e, Spelling text, Program program) {
         List<Variant> out = new ArrayList<>();
         out.add(new Variant("the sign is wrong", Ex.neg(e)));
         out.add(new Variant("it is twice the derivative: a factor of 2 too many", Ex.scale(Ex.num(2), e)));
@@ -38,7 +38,7 @@ final class Variants {
     }
 
     /** "the activation derivative sigmoid'(z1) = h1 .* (1 - h1) is missing", or plainly the factor. */
-    private static String missing(Expr run, Text text, Program program) {
+    private static String missing(Expr run, Spelling text, Program program) {
         for (Program.Definition d : program.definitions()) {
             if (d.body() instanceof Apply a && a.order() == 0 && a.fn() instanceof Builtin b
                     && b.derivativeFromValue(d.var()).filter(run::equals).isPresent()) {
@@ -70,7 +70,7 @@ final class Variants {
      * In a chain g .* h .* (1 - h): leaving out a run of factors (a missing activation derivative),
      * and the activation derivative taken at the activation's output instead of its input.
      */
-    private static void chain(Expr root, Hadamard top, Text text, Program program, List<Variant> out) {
+    private static void chain(Expr root, Hadamard top, Spelling text, Program program, List<Variant> out) {
         List<Expr> fs = hadamardFactors(top);
         for (int from = 1; from < fs.size(); from++) {
             for (int to = from + 1; to <= fs.size(); to++) {
@@ -105,7 +105,7 @@ final class Variants {
         }
     }
 
-    private static void collect(Expr root, Expr node, Expr parent, Text text, Program program, List<Variant> out) {
+    private static void collect(Expr root, Expr node, Expr parent, Spelling text, Program program, List<Variant> out) {
         if (out.size() > MAX) return;
         if (node instanceof Hadamard h && !(parent instanceof Hadamard)) chain(root, h, text, program, out);
         switch (node) {

@@ -1,19 +1,7 @@
 package chainrule.cli;
 
-import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
-import chainrule.claim.ClaimResult;
-import chainrule.parse.Parse;
-import chainrule.parse.Stmt;
-import chainrule.shape.Program;
-import chainrule.source.ChainRuleException;
-import chainrule.source.ErrorKind;
-import chainrule.source.SourceFile;
-import chainrule.source.Span;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import chainrule.app.Answering;
+import chainrule.app.Request;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,51 +26,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Program p = Loader.load(file);
-        Engine engine = new Engine(p);
-        List<ClaimResult> results = new ArrayList<>();
-        ClaimChecker checker = new ClaimChecker(engine, common.seed);
-        if (claim != null) {
-            SourceFile src = new SourceFile("--claim", claim.strip().startsWith("claim") ? claim : "claim " + claim);
-            Stmt s = Parse.statement(src);
-            if (!(s instanceof Stmt.Claim c)) {
-                throw ChainRuleException.at(ErrorKind.SYNTAX, src, new Span(1, 1, 0, 1),
-                        "--claim takes a claim such as 'd(L)/d(W) = ...'");
-            }
-            results.add(checker.check(c, src));
-        } else {
-            for (Program.Request r : p.requests()) {
-                if (r instanceof Program.Claim c) results.add(checker.check(c.claim(), p.source()));
-            }
-            if (results.isEmpty()) throw Loader.usage(p.source().name(), "claims nothing: add 'claim d(L)/d(W) = ...' or give --claim");
-        }
-        Output output = common.output();
-        if (common.format == CommonOptions.Format.latex) {
-            output.out().print(chainrule.render.LatexDocument.body(p, List.of(), results));
-            output.out().flush();
-        } else if (output.json()) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (ClaimResult r : results) list.add(json(r));
-            output.printJson(Map.of("claims", list));
-        } else {
-            for (ClaimResult r : results) print(output, r);
-        }
-        return results.stream().allMatch(ClaimResult::correct) ? Main.OK : Main.FAILED;
-    }
-
-    static void print(Output output, ClaimResult r) {
-        output.out().println("line " + r.line() + ": claim " + r.text());
-        output.out().println("  " + r.verdict().word + ": " + r.message());
-    }
-
-    static Map<String, Object> json(ClaimResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("line", r.line());
-        m.put("text", r.text());
-        m.put("verdict", r.verdict().word);
-        m.put("message", r.message());
-        m.put("expected", r.expected());
-        if (r.firstWrongStep() != null) m.put("firstWrongStep", r.firstWrongStep());
-        return m;
+        var result = Answering.answer(new Request.Check(Loader.read(file), claim, common.seed));
+        return common.output().print(result, common.appFormat(), common.unicode, null);
     }
 }

@@ -1,15 +1,17 @@
 package chainrule.cli;
 
+import chainrule.app.Answering;
 import chainrule.app.CodeGeneration;
 import chainrule.app.Engine;
+import chainrule.app.Format;
+import chainrule.app.Request;
+import chainrule.app.Result;
 import chainrule.codegen.Target;
 import chainrule.shape.Program;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,30 +51,20 @@ final class CodegenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Target t = Target.named(target);
-        if (t == null) throw Loader.usage("unknown target '" + target + "': --target numpy or --target torch");
-        Program p = Loader.load(file);
-        String code = generate(p, Requests.derives(p, of, wrt), t);
+        var result = (Result.Code) Answering.answer(new Request.Codegen(Loader.read(file), target, of, wrt));
         Output output = common.output();
         if (outputFile != null) {
             try {
-                Files.writeString(outputFile, code);
+                Files.writeString(outputFile, result.code());
             } catch (IOException e) {
                 throw Loader.usage("cannot write " + outputFile + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
+            if (!output.json()) {
+                output.out().println("wrote " + outputFile);
+                return Main.OK;
+            }
         }
-        if (output.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("target", t.id);
-            m.put("code", code);
-            output.printJson(m);
-        } else if (outputFile != null) {
-            output.out().println("wrote " + outputFile);
-        } else {
-            output.out().print(code);
-            output.out().flush();
-        }
-        return Main.OK;
+        return output.print(result, common.appFormat() == Format.JSON ? Format.JSON : Format.TEXT, common.unicode, null);
     }
 
     static String generate(Program p, List<Program.Derive> requests, Target t) {

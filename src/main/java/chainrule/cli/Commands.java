@@ -11,7 +11,7 @@ final class Commands {
     private Commands() {}
 
     /** Every command, in the order help lists them; each is built only when it is needed ({@link #make}). */
-    static final List<String> COMMANDS = List.of("shapes", "derive", "latex", "repl", "check", "run", "eval", "codegen", "help");
+    static final List<String> COMMANDS = List.of("shapes", "derive", "latex", "repl", "check", "run", "eval", "serve", "codegen", "help");
 
     private static Object make(String name) {
         return switch (name) {
@@ -22,6 +22,7 @@ final class Commands {
             case "check" -> new CheckCommand();
             case "run" -> new RunFileCommand();
             case "eval" -> new EvalCommand();
+            case "serve" -> new ServeCommand();
             case "codegen" -> new CodegenCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);

@@ -42,10 +42,12 @@ final class CommonOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    /** Whether a word is one of these options that takes a value as the next word. */
+    /** Whether a word is one of these options (or serve's) that takes a value as the next word. */
     static boolean takesValue(String word) {
         return switch (word) {
             case "--format", "--seed", "--max-file-size", "--max-depth", "--max-statements", "--max-answer-size", "--max-entries" -> true;
+            // serve's own options, which may also stand before the command's name
+            case "--port", "--host", "--time-limit", "--workers" -> true;
             default -> false;
         };
     }
@@ -57,6 +59,14 @@ final class CommonOptions {
             if (limit.getValue() < 1) throw Loader.usage(limit.getKey() + " must be at least 1, not " + limit.getValue());
         }
         return new Limits(maxFileSize, maxDepth, maxStatements, maxAnswerSize);
+    }
+
+    chainrule.app.Format appFormat() {
+        return switch (format) {
+            case text -> chainrule.app.Format.TEXT;
+            case json -> chainrule.app.Format.JSON;
+            case latex -> chainrule.app.Format.LATEX;
+        };
     }
 
     Output output() {

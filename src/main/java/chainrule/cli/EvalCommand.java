@@ -1,17 +1,9 @@
 package chainrule.cli;
 
-import chainrule.app.Engine;
-import chainrule.eval.Point;
-import chainrule.eval.Sampler;
-import chainrule.eval.Values;
-import chainrule.shape.Program;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import chainrule.app.Answering;
+import chainrule.app.Request;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.math3.linear.RealMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,29 +30,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Program p = Loader.load(file);
-        Engine engine = new Engine(p);
-        Point point = Values.read(Path.of(at), p);
-        Map<String, RealMatrix> values = Sampler.evaluateDefinitions(p, point, engine.expander(List.of()));
-        List<String> wanted = names;
-        if (wanted == null || wanted.isEmpty()) {
-            wanted = new ArrayList<>();
-            for (Program.Definition d : p.definitions()) wanted.add(d.name());
-        }
-        Map<String, RealMatrix> out = new LinkedHashMap<>();
-        for (String n : wanted) {
-            RealMatrix m = values.get(n);
-            if (m == null) throw Loader.usage(p.source().name(), "no name '" + n + "' in the file");
-            out.put(n, m);
-        }
-        Output output = common.output();
-        if (output.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            out.forEach((k, v) -> json.put(k, Values.rows(v)));
-            output.printJson(Map.of("values", json));
-        } else {
-            out.forEach((k, v) -> output.out().println(k + " = " + Output.matrix(v)));
-        }
-        return Main.OK;
+        var source = Loader.read(file);
+        var result = Answering.answer(new Request.Eval(source, Loader.values(at), names));
+        return common.output().print(result, common.appFormat(), common.unicode, at);
     }
 }

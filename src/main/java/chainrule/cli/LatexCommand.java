@@ -1,18 +1,13 @@
 package chainrule.cli;
 
-import chainrule.app.Answer;
-import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
-import chainrule.claim.ClaimResult;
+import chainrule.app.Answering;
+import chainrule.app.Request;
+import chainrule.app.Result;
 import chainrule.render.LatexDerivation;
 import chainrule.render.LatexDocument;
 import chainrule.render.LatexPicture;
-import chainrule.shape.Program;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,32 +42,12 @@ final class LatexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (png != null) Picture.check(png, size);
-        Program p = Loader.load(file);
-        Engine engine = new Engine(p);
-        List<Answer> answers = new ArrayList<>();
-        List<ClaimResult> claims = new ArrayList<>();
-        ClaimChecker checker = new ClaimChecker(engine, common.seed);
-        for (Program.Request r : p.requests()) {
-            switch (r) {
-                case Program.Derive d -> answers.addAll(engine.derive(d));
-                case Program.Claim c -> claims.add(checker.check(c.claim(), p.source()));
-                case Program.Show s -> { }
-            }
-        }
-        boolean allCorrect = claims.stream().allMatch(ClaimResult::correct);
+        var result = (Result.Latex) Answering.answer(new Request.Latex(Loader.read(file), standalone, common.seed));
         Output output = common.output();
-        if (png != null) {
-            Picture.write(LatexDocument.formula(LatexDerivation.blocks(p, answers, claims)), size, png);
-            if (output.json()) output.printJson(Map.of("png", png.toString()));
-            else output.out().println("wrote " + png);
-        } else if (output.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("latex", standalone ? LatexDocument.standalone(p, answers, claims) : LatexDocument.body(p, answers, claims));
-            output.printJson(m);
-        } else {
-            output.out().print(standalone ? LatexDocument.standalone(p, answers, claims) : LatexDocument.body(p, answers, claims));
-            output.out().flush();
-        }
-        return allCorrect ? Main.OK : Main.FAILED;
+        if (png == null) return output.print(result, common.appFormat(), common.unicode, null);
+        Picture.write(LatexDocument.formula(LatexDerivation.blocks(result.program(), result.answers(), result.claims())), size, png);
+        if (output.json()) output.printJson(Map.of("png", png.toString()));
+        else output.out().println("wrote " + png);
+        return result.status();
     }
 }

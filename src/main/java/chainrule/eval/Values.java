@@ -50,7 +50,12 @@ public final class Values {
             throw new ChainRuleException(new Problem(ErrorKind.USAGE, new SourceFile(name, ""), Span.NONE,
                     "cannot read it" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
-        SourceFile source = new SourceFile(name, text);
+        return read(new SourceFile(name, text), program);
+    }
+
+    /** The values of a values file already read: every message names it (VALUES.json:LINE:COL where JSON has a place). */
+    public static Point read(SourceFile source, Program program) {
+        String text = source.text();
         try {
             return parse(text, program, source);
         } catch (ChainRuleException e) {

@@ -1,16 +1,13 @@
 package chainrule.render;
 
-import chainrule.app.Answer;
 import chainrule.claim.ClaimResult;
+import chainrule.diff.Answer;
 import chainrule.diff.Step;
 import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Shape;
-import chainrule.parse.Ast;
 import chainrule.render.LatexBlocks.*;
-import chainrule.shape.Checker;
 import chainrule.shape.Program;
-import chainrule.source.ChainRuleException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +29,7 @@ public final class LatexDerivation {
     public static List<Block> blocks(Program p, List<Answer> answers, List<ClaimResult> claims) {
         List<Block> out = new ArrayList<>(network(p));
         for (Answer a : answers) out.addAll(answer(a));
-        for (ClaimResult c : claims) out.addAll(claim(p, c));
+        for (ClaimResult c : claims) out.addAll(claim(c));
         return out;
     }
 
@@ -95,11 +92,11 @@ public final class LatexDerivation {
     }
 
     /** A claim: what it says, typeset where it type-checks, its verdict and the reason. */
-    public static List<Block> claim(Program p, ClaimResult c) {
+    public static List<Block> claim(ClaimResult c) {
         List<Block> out = new ArrayList<>();
         out.add(new Heading(List.of(LatexBlocks.words("Claim, line " + c.line() + ": " + c.verdict().word
                 + (c.firstWrongStep() != null ? " (step " + c.firstWrongStep() + ")" : "")))));
-        List<String> typed = typedClaim(p, c.line());
+        List<String> typed = typedClaim(c.claim());
         if (typed != null && typed.size() >= 2) {
             List<Row> rows = new ArrayList<>();
             for (int i = 1; i < typed.size(); i++) rows.add(new Row(i == 1 ? typed.get(0) : "", "=", List.of(typed.get(i)), ""));
@@ -112,20 +109,18 @@ public final class LatexDerivation {
     }
 
     /** The LaTeX of a claim's left side and steps, or null where one of them does not type-check. */
-    private static List<String> typedClaim(Program p, int line) {
-        for (Program.Request r : p.requests()) {
-            if (r instanceof Program.Claim c && c.span().line() == line) {
-                List<String> out = new ArrayList<>();
-                try {
-                    out.add(Latex.render(Checker.expression(p, p.source(), c.claim().lhs())));
-                    for (Ast step : c.claim().steps()) out.add(Latex.render(Checker.expression(p, p.source(), step)));
-                    return out;
-                } catch (ChainRuleException | IllegalArgumentException | IllegalStateException e) {
+    private static List<String> typedClaim(Program.Claim c) {
+        List<String> out = new ArrayList<>();
+        out.add(Latex.render(c.target()));
+        for (Program.ClaimStep step : c.steps()) {
+            switch (step) {
+                case Program.ClaimStep.Typed t -> out.add(Latex.render(t.expr()));
+                case Program.ClaimStep.Untyped u -> {
                     return null;
                 }
             }
         }
-        return null;
+        return out;
     }
 
     static String kindWords(String kind) {

@@ -1,7 +1,7 @@
 package chainrule.render;
 
-import chainrule.app.Answer;
 import chainrule.claim.ClaimResult;
+import chainrule.diff.Answer;
 import chainrule.render.LatexBlocks.*;
 import chainrule.shape.Program;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * with the fewest parentheses the precedence table allows; or, with unicode, as people write
  * it on paper (ᵀ, ⊙, subscripts), which is for reading only.
  */
-public final class Text {
+public final class Text implements chainrule.expr.Spelling {
     private final boolean unicode;
     private final Set<String> fileNames;
 
@@ -25,16 +25,19 @@ public final class Text {
         this.fileNames = fileNames;
     }
 
+    @Override
     public String render(Expr e) {
         PrintedSize.before(e);
         return PrintedSize.after(write(e));
     }
 
+    @Override
     public String shape(Shape s) {
         return s.rows() + (unicode ? " × " : " x ") + s.cols();
     }
 
     /** The name of a derivative, as a step is named: dL/dz2, or d(L)/d(z2) where dL would be misread. */
+    @Override
     public String derivativeName(Derivative d) {
         return write(d);
     }

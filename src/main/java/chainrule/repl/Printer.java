@@ -1,6 +1,6 @@
 package chainrule.repl;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.claim.ClaimResult;
 import chainrule.diff.Step;
 import chainrule.eval.CheckResult;
@@ -116,8 +116,7 @@ public final class Printer {
     }
 
     static String checkLine(CheckResult c) {
-        return (c.passed() ? "check: passed" : "check: FAILED")
-                + String.format(java.util.Locale.ROOT, ", max relative error %.2g over %d points", c.maxRelError(), c.points());
+        return chainrule.render.Listing.checkLine(c);
     }
 
     private void claimed(ClaimResult r) {
@@ -126,8 +125,7 @@ public final class Printer {
 
     /** An expression and, after some room, its shape, as 'chainrule derive' lines them up. */
     static String line(String left, String shape) {
-        int pad = Math.max(2, 48 - left.length());
-        return left + " ".repeat(pad) + shape;
+        return chainrule.render.Listing.line(left, shape);
     }
 
     public void say(String message) {

@@ -1,6 +1,6 @@
 package chainrule.repl;
 
-import chainrule.cli.Loader;
+import chainrule.app.SourceFiles;
 import chainrule.source.Cancelled;
 import chainrule.source.ChainRuleException;
 import chainrule.source.SourceFile;
@@ -228,7 +228,7 @@ public final class Repl {
         }
         SourceFile source;
         try {
-            source = Loader.read(unquoted(file));
+            source = SourceFiles.read(unquoted(file));
         } catch (ChainRuleException e) {
             answer(new Reply.Failed(e));
             return;

@@ -1,6 +1,6 @@
 package chainrule.repl;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.claim.ClaimResult;
 import chainrule.eval.CheckResult;

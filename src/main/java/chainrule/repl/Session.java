@@ -1,8 +1,7 @@
 package chainrule.repl;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
 import chainrule.eval.CheckResult;
 import chainrule.expr.Shape;
 import chainrule.parse.Ast;
@@ -229,7 +228,7 @@ public final class Session {
                     for (Answer a : answers) checks.add(engine.check(a, seed));
                     yield new Reply.Derived(answers, checks, engine, notes);
                 }
-                case Program.Claim c -> new Reply.Claimed(new ClaimChecker(engine, seed).check(c.claim(), p.source()));
+                case Program.Claim c -> new Reply.Claimed(engine.check(c, seed));
             };
         } catch (ChainRuleException e) {
             throw checked.placed(e);

@@ -388,7 +388,7 @@ public final class Checker {
                     case Stmt.Derive d -> reqs.add(new Program.Derive(typed(d.of(), source, settled, finals::get, null, null, null),
                             source.slice(d.of().span()).strip(),
                             d.wrt().stream().map(w -> Ex.var(w.name(), finals.get(w.name()))).toList(), d.span()));
-                    case Stmt.Claim c -> reqs.add(new Program.Claim(c, c.span()));
+                    case Stmt.Claim c -> reqs.add(null); // typed below, against the finished program
                     case Stmt.Show s -> reqs.add(new Program.Show(typed(s.expr(), source, settled, finals::get, null, null, null),
                             s.expr(), s.span()));
                     default -> { }
@@ -403,6 +403,17 @@ public final class Checker {
             allDims.addAll(s.rows().symbols());
             allDims.addAll(s.cols().symbols());
         }
+        Program base = new Program(source, inputs, List.copyOf(defs), byName, Map.copyOf(functions), List.of(),
+                allDims, List.copyOf(notes));
+        for (int i = 0; i < requests.size(); i++) {
+            if (!(requests.get(i) instanceof Stmt.Claim c)) continue;
+            try {
+                reqs.set(i, claim(base, source, c));
+            } catch (ChainRuleException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new ChainRuleException(problems);
         return new Program(source, inputs, List.copyOf(defs), byName, Map.copyOf(functions), List.copyOf(reqs),
                 allDims, List.copyOf(notes));
     }
@@ -499,6 +510,32 @@ public final class Checker {
             }
         };
         return typed(ast, source, scope, program::shapeOf, null, null, null);
+    }
+
+    /**
+     * A claim typed in the scope of a checked program (a file's own, or one given on the command
+     * line or typed in the REPL). A left side that is not a derivative, or an unknown name, is bad
+     * input; a step whose shapes do not fit is kept untyped, with its problem.
+     */
+    public static Program.Claim claim(Program program, SourceFile source, Stmt.Claim c) {
+        if (!(c.lhs() instanceof Ast.Derivative)) {
+            throw ChainRuleException.at(ErrorKind.SYNTAX, source, c.lhs().span(),
+                    "a claim starts with the derivative it is about, as in: claim d(L)/d(W) = ...");
+        }
+        if (!(expression(program, source, c.lhs()) instanceof Expr.Derivative target)) {
+            throw ChainRuleException.at(ErrorKind.SYNTAX, source, c.lhs().span(),
+                    "a claim starts with the derivative it is about; write d(L)/d(W) where dL is a name of the file");
+        }
+        List<Program.ClaimStep> steps = new ArrayList<>();
+        for (Ast step : c.steps()) {
+            try {
+                steps.add(new Program.ClaimStep.Typed(expression(program, source, step)));
+            } catch (ChainRuleException e) {
+                if (e.first().kind() != ErrorKind.SHAPE) throw e;
+                steps.add(new Program.ClaimStep.Untyped(e.first()));
+            }
+        }
+        return new Program.Claim(c.text(), target, List.copyOf(steps), source, c.span());
     }
 
     private static String suggestion(String name, Program p) {

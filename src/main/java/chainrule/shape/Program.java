@@ -4,6 +4,7 @@ import chainrule.expr.Expr;
 import chainrule.expr.Shape;
 import chainrule.parse.Ast;
 import chainrule.parse.Stmt;
+import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
 import java.util.List;
@@ -45,8 +46,19 @@ public record Program(
     /** derive OF wrt W1, W2: {@code ofText} is how the user wrote OF. */
     public record Derive(Expr of, String ofText, List<Expr.Var> wrt, Span span) implements Request {}
 
-    /** A claim is checked later: its shape errors are verdicts, not bad input. */
-    public record Claim(Stmt.Claim claim, Span span) implements Request {}
+    /**
+     * A claim, typed here once: the derivative it is about and each step of its chain. A step
+     * that does not type-check keeps its problem, since for a claim that is a verdict
+     * (shape-error), not bad input. {@code text} is the claim as written, without the keyword;
+     * {@code source} is where it is written (the file, or a claim given on its own).
+     */
+    public record Claim(String text, Expr.Derivative target, List<ClaimStep> steps, SourceFile source, Span span) implements Request {}
+
+    public sealed interface ClaimStep {
+        record Typed(Expr expr) implements ClaimStep {}
+
+        record Untyped(Problem problem) implements ClaimStep {}
+    }
 
     public record Show(Expr expr, Ast ast, Span span) implements Request {}
 

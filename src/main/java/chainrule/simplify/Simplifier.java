@@ -37,6 +37,7 @@ public final class Simplifier {
     }
 
     private Expr rewriteNode(Expr e) {
+        chainrule.source.Cancelled.check();
         Expr current = e;
         chainrule.source.Cancelled.check();
         for (int round = 0; round < 20; round++) {

@@ -1,8 +1,9 @@
 package chainrule.source;
 
 /**
- * The computation under way was stopped (Ctrl-C in the REPL interrupts the thread doing it).
- * The engine's long loops call {@link #check()}; the REPL answers "interrupted" and goes on.
+ * The work under way was stopped from outside: Ctrl-C in the REPL interrupts the thread doing it,
+ * and the web server's time limit interrupts its worker. The long loops of the differentiator, the
+ * simplifier and the evaluator call {@link #check()}; the REPL answers "interrupted" and goes on.
  */
 public final class Cancelled extends RuntimeException {
     public Cancelled() {

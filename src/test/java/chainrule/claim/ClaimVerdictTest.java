@@ -109,6 +109,6 @@ class ClaimVerdictTest {
         Program p = Loader.load(new SourceFile("net.nn", NET));
         SourceFile src = new SourceFile("--claim", "claim " + claim);
         Stmt.Claim c = (Stmt.Claim) Parse.statement(src);
-        return new ClaimChecker(new Engine(p), 5).check(c, src);
+        return new Engine(p).check(chainrule.shape.Checker.claim(p, src, c), 5);
     }
 }

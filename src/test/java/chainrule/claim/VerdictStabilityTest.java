@@ -34,10 +34,9 @@ class VerdictStabilityTest {
         // line -> verdict -> the seeds that gave it
         Map<Integer, Map<Verdict, List<Long>>> verdicts = new TreeMap<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
-            ClaimChecker checker = new ClaimChecker(engine, seed);
             for (Program.Request r : p.requests()) {
                 if (!(r instanceof Program.Claim c)) continue;
-                ClaimResult res = checker.check(c.claim(), p.source());
+                ClaimResult res = engine.check(c, seed);
                 verdicts.computeIfAbsent(res.line(), k -> new TreeMap<>())
                         .computeIfAbsent(res.verdict(), k -> new ArrayList<>()).add(seed);
             }

@@ -10,7 +10,7 @@ public final class ShapesCommandAccess {
     private ShapesCommandAccess() {}
 
     public static List<Map.Entry<String, String>> rows(Program p) {
-        return ShapesCommand.rows(p).stream()
+        return chainrule.render.ShapeTable.rows(p).stream()
                 .map(r -> (Map.Entry<String, String>) new AbstractMap.SimpleEntry<>(r.name(), r.shape().toString()))
                 .toList();
     }

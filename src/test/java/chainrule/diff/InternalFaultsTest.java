@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
 import chainrule.cli.Loader;
 import chainrule.eval.CheckResult;
 import chainrule.eval.Matrices;
@@ -64,9 +63,8 @@ class InternalFaultsTest {
     void aWrongClaimAboutASharedWeightGetsAVerdict() {
         Program p = Loader.load(new SourceFile("fault.nn",
                 "fun loss : scalar\nWx : 3 x 2\nWh : 3 x 3\nH2 = Wh*Wx*X1 + Wx*X2\nL = loss(H2)\nclaim d(L)/d(Wx) = Wh'"));
-        ClaimChecker checker = new ClaimChecker(new Engine(p), 3);
         Program.Claim claim = (Program.Claim) p.requests().get(0);
-        assertEquals("shape-error", checker.check(claim.claim(), p.source()).verdict().word);
+        assertEquals("shape-error", new Engine(p).check(claim, 3).verdict().word);
     }
 
     /** SPEC §1: Z : k x 3 is a matrix even where k is 1, so softmax goes down each column, in values and derivatives. */

@@ -3,7 +3,7 @@ package chainrule.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.cli.Loader;
 import chainrule.eval.CheckResult;

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
 import chainrule.claim.ClaimResult;
 import chainrule.cli.Loader;
 import chainrule.eval.CheckResult;
@@ -54,7 +53,6 @@ class PipelineFuzzTest {
         Engine engine = new Engine(p);
         Text text = engine.text(false);
         Text unicode = engine.text(true);
-        ClaimChecker claims = new ClaimChecker(engine, 1);
         for (Program.Request r : p.requests()) {
             switch (r) {
                 case Program.Derive d -> {
@@ -67,7 +65,7 @@ class PipelineFuzzTest {
                     }
                 }
                 case Program.Claim c -> {
-                    ClaimResult res = claims.check(c.claim(), p.source());
+                    ClaimResult res = engine.check(c, 1);
                     assertNotNull(res.verdict());
                     assertFalse(res.message().isEmpty());
                 }

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
-import chainrule.claim.ClaimChecker;
 import chainrule.claim.ClaimResult;
 import chainrule.eval.Point;
 import chainrule.eval.Sampler;
@@ -60,7 +59,7 @@ class PrintedAnswersTest {
 
         String claim = "claim d(L)/d(" + wrt.strip() + ") = " + printed;
         SourceFile src = new SourceFile("claim", claim);
-        ClaimResult verdict = new ClaimChecker(engine, 11).check((Stmt.Claim) Parse.statement(src), src);
+        ClaimResult verdict = engine.check(Checker.claim(p, src, (Stmt.Claim) Parse.statement(src)), 11);
         assertTrue(verdict.correct(), claim + ": " + verdict.message());
 
         var expand = engine.expander(a.steps());

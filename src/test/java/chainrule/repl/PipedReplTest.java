@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chainrule.app.Answer;
+import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.cli.Loader;
 import chainrule.cli.Main;

@@ -84,12 +84,8 @@ class FrontEndFuzzTest {
             Program p = Checker.check(source, Parse.file(source));
             for (Program.Request r : p.requests()) {
                 if (!(r instanceof Program.Claim c)) continue;
-                for (var step : c.claim().steps()) {
-                    try {
-                        Checker.expression(p, source, step);
-                    } catch (ChainRuleException e) {
-                        e.problems().forEach(Problem::render);
-                    }
+                for (var step : c.steps()) {
+                    if (step instanceof Program.ClaimStep.Untyped u) u.problem().render();
                 }
             }
             return null;

@@ -1,7 +1,5 @@
-package chainrule.app;
+package chainrule.diff;
 
-import chainrule.diff.Derived;
-import chainrule.diff.Step;
 import chainrule.expr.Expr;
 import chainrule.expr.Shape;
 import java.util.List;
@@ -9,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * One derivative asked for: d(of)/d(wrt), simplified, with the steps it refers to. The chain of
- * every intermediate (what --steps prints) is worked out only when asked for.
+ * every intermediate (what --steps prints) is worked out only when asked for. app builds it;
+ * it lives here, with the derivative it holds, so that render and claim can read it.
  */
 public record Answer(String of, Expr ofExpr, Expr.Var wrt, String kind, Shape shape, Expr expression,
                      Derived derived, Supplier<List<Step>> chain) {

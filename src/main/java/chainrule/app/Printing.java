@@ -1,0 +1,135 @@
+package chainrule.app;
+
+import chainrule.claim.ClaimResult;
+import chainrule.diff.Answer;
+import chainrule.render.Json;
+import chainrule.render.Latex;
+import chainrule.render.LatexDocument;
+import chainrule.render.Listing;
+import chainrule.render.ShapeTable;
+import chainrule.render.Text;
+import chainrule.shape.Program;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A result as the command line prints it and the web server answers it, in each format. */
+public final class Printing {
+    private Printing() {}
+
+    /** valuesName: how the --at values are named in text ("value at VALUES.json: ..."). */
+    public static String print(Result result, Format format, boolean unicode, String valuesName) {
+        Program p = result.program();
+        Text text = text(p, unicode);
+        Listing listing = new Listing(text);
+        return switch (result) {
+            case Result.Derived d -> switch (format) {
+                case LATEX -> LatexDocument.body(p, answers(d.derivatives()));
+                case JSON -> {
+                    List<Map<String, Object>> list = new ArrayList<>();
+                    for (Result.Derivative x : d.derivatives()) list.add(Json.derivative(x.answer(), text, d.steps(), x.check(), x.value()));
+                    yield Json.write(Map.of("results", list));
+                }
+                case TEXT -> {
+                    if (!d.steps()) listing.steps(Engine.stepsOf(answers(d.derivatives())));
+                    for (Result.Derivative x : d.derivatives()) listing.answer(x.answer(), d.steps(), x.check(), x.value(), valuesName);
+                    yield listing.toString();
+                }
+            };
+            case Result.Checked c -> switch (format) {
+                case LATEX -> LatexDocument.body(p, List.of(), c.claims());
+                case JSON -> Json.write(Map.of("claims", c.claims().stream().map(Json::claim).toList()));
+                case TEXT -> {
+                    for (ClaimResult r : c.claims()) listing.claim(r);
+                    yield listing.toString();
+                }
+            };
+            case Result.Shapes s -> switch (format) {
+                case LATEX -> {
+                    StringBuilder out = new StringBuilder("\\begin{aligned}\n");
+                    for (ShapeTable.Row r : ShapeTable.rows(p)) {
+                        out.append("  ").append(Latex.name(r.name())).append(" &\\in ").append(Latex.space(r.shape())).append(" \\\\\n");
+                    }
+                    yield out.append("\\end{aligned}\n").toString();
+                }
+                case JSON -> Json.write(Json.shapes(p));
+                case TEXT -> {
+                    listing.shapes(p);
+                    yield listing.toString();
+                }
+            };
+            case Result.Evaluated e -> switch (format) {
+                case JSON -> Json.write(Json.values(e.values()));
+                case TEXT, LATEX -> {
+                    e.values().forEach((k, v) -> listing.say(k + " = " + Listing.matrix(v)));
+                    yield listing.toString();
+                }
+            };
+            case Result.Latex l -> {
+                String latex = l.standalone() ? LatexDocument.standalone(p, l.answers(), l.claims())
+                        : LatexDocument.body(p, l.answers(), l.claims());
+                yield format == Format.JSON ? Json.write(Map.of("latex", latex)) : latex;
+            }
+            case Result.Code c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("target", c.target());
+                m.put("code", c.code());
+                yield format == Format.JSON ? Json.write(m) : c.code();
+            }
+            case Result.Ran r -> ran(r, format, text, listing);
+        };
+    }
+
+    private static String ran(Result.Ran r, Format format, Text text, Listing listing) {
+        Program p = r.program();
+        List<Answer> answers = new ArrayList<>();
+        List<ClaimResult> claims = new ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>(), claimJson = new ArrayList<>(), shown = new ArrayList<>();
+        for (Result.Item item : r.items()) {
+            switch (item) {
+                case Result.Item.Derivatives d -> {
+                    answers.addAll(answers(d.derivatives()));
+                    if (format == Format.TEXT) listing.steps(Engine.stepsOf(answers(d.derivatives())));
+                    for (Result.Derivative x : d.derivatives()) {
+                        results.add(Json.derivative(x.answer(), text, false, x.check(), null));
+                        listing.answer(x.answer(), false, x.check(), null, null);
+                    }
+                }
+                case Result.Item.Claim c -> {
+                    claims.add(c.result());
+                    claimJson.add(Json.claim(c.result()));
+                    listing.claim(c.result());
+                }
+                case Result.Item.Shown s -> {
+                    shown.add(Json.shown(s.line(), s.expression(), text));
+                    listing.shown(s.expression());
+                }
+            }
+        }
+        return switch (format) {
+            case LATEX -> LatexDocument.body(p, answers, claims);
+            case JSON -> {
+                Map<String, Object> top = new LinkedHashMap<>();
+                top.put("results", results);
+                top.put("claims", claimJson);
+                if (!shown.isEmpty()) top.put("expressions", shown);
+                yield Json.write(top);
+            }
+            case TEXT -> {
+                if (r.items().isEmpty()) {
+                    listing.say(p.source().name() + ": shapes check; no requests (add 'derive L wrt W' or 'claim d(L)/d(W) = ...')");
+                }
+                yield listing.toString();
+            }
+        };
+    }
+
+    private static List<Answer> answers(List<Result.Derivative> ds) {
+        return ds.stream().map(Result.Derivative::answer).toList();
+    }
+
+    public static Text text(Program p, boolean unicode) {
+        return Engine.text(p, unicode);
+    }
+}

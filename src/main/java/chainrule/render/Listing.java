@@ -1,0 +1,124 @@
+package chainrule.render;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import chainrule.claim.ClaimResult;
+import chainrule.diff.Answer;
+import chainrule.diff.Step;
+import chainrule.eval.CheckResult;
+import chainrule.expr.Ex;
+import chainrule.expr.Expr;
+import chainrule.shape.Program;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/** The text the command line prints: one derivative or step a line, its shape lined up after it. */
+public final class Listing {
+    private final Text text;
+    private final StringBuilder out = new StringBuilder();
+    /** A step is printed once, however many answers refer to it. */
+    private final Set<Expr.Derivative> printed = new java.util.HashSet<>();
+
+    public Listing(Text text) {
+        this.text = text;
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    private void println(String line) {
+        out.append(line).append('\n');
+    }
+
+    /** The named steps a request's answers refer to, each once, before the answers. */
+    public void steps(List<Step> steps) {
+        for (Step s : steps) step(s);
+    }
+
+    private void step(Step s) {
+        if (printed.add(s.name())) println(line(text.derivativeName(s.name()), text.render(s.value()), text.shape(s.value().shape())));
+    }
+
+    /** An answer; with chain, the whole chain of intermediates before it (a step printed earlier is not repeated). */
+    public void answer(Answer a, boolean chain, CheckResult check, RealMatrix value, String valuesName) {
+        if (chain) for (Step s : a.allSteps().subList(0, a.allSteps().size() - 1)) step(s);
+        String name = text.derivativeName(Ex.derivative(a.ofExpr(), a.wrt()));
+        Expr last = chain ? a.allSteps().get(a.allSteps().size() - 1).value() : a.expression();
+        println(line(name, text.render(last), text.shape(a.shape()) + "  " + a.kind()
+                + (Json.independent(a) ? "  (" + a.of() + " does not depend on " + a.wrt().name() + ")" : "")));
+        if (check != null) println("  " + checkLine(check));
+        if (value != null) println("  value at " + valuesName + ": " + matrix(value));
+    }
+
+    public void claim(ClaimResult r) {
+        println("line " + r.line() + ": claim " + r.text());
+        println("  " + r.verdict().word + ": " + r.message());
+    }
+
+    public void shown(Expr e) {
+        println(text.render(e) + "    " + text.shape(e.shape()));
+    }
+
+    public void shapes(Program p) {
+        List<ShapeTable.Row> rows = ShapeTable.rows(p);
+        int width = rows.stream().mapToInt(r -> r.name().length()).max().orElse(4);
+        int shapeWidth = rows.stream().mapToInt(r -> r.shape().toString().length()).max().orElse(5);
+        for (ShapeTable.Row r : rows) {
+            println(String.format("%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.shape(), r.how()));
+        }
+        if (!p.dims().isEmpty()) println("dimensions: " + String.join(", ", p.dims()));
+        for (String note : p.notes()) println("note: " + note);
+    }
+
+    public void say(String line) {
+        println(line);
+    }
+
+    public static String checkLine(CheckResult c) {
+        return (c.passed() ? "check: passed" : "check: FAILED")
+                + String.format(java.util.Locale.ROOT, ", max relative error %.2g over %d points", c.maxRelError(), c.points());
+    }
+
+    /** An expression and, after some room, its shape. */
+    public static String line(String name, String expr, String shape) {
+        return line(name + " = " + expr, shape);
+    }
+
+    public static String line(String left, String shape) {
+        int pad = Math.max(2, 48 - left.length());
+        return left + " ".repeat(pad) + shape;
+    }
+
+    /**
+     * A number as text shows it, the same in every locale: whole numbers as such, others to 10
+     * significant digits with no trailing zeros (2.7, not 2.6999999999999997), 1.5e-12 beyond.
+     */
+    public static String number(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        BigDecimal d = new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent >= -4 && exponent < 15) return d.toPlainString();
+        String digits = d.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
+    }
+
+    /** A matrix as [a, b; c, d], a scalar as its number. */
+    public static String matrix(RealMatrix m) {
+        if (m.getRowDimension() == 1 && m.getColumnDimension() == 1) return number(m.getEntry(0, 0));
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < m.getRowDimension(); i++) {
+            if (i > 0) out.append("; ");
+            for (int j = 0; j < m.getColumnDimension(); j++) {
+                if (j > 0) out.append(", ");
+                out.append(number(m.getEntry(i, j)));
+            }
+        }
+        return out.append(']').toString();
+    }
+}
