@@ -94,11 +94,10 @@ class PropertyTest {
         return f;
     }
 
-    /** Two points of a network (its definitions hold no derivative terms). */
+    /** A point of a network (its definitions hold no derivative terms). */
     static List<RoundTrip.At> points(Program p, Engine engine) {
         var expand = engine.expander(List.of());
-        Sampler sampler = new Sampler(p, 5, expand);
-        return List.of(RoundTrip.at(p, sampler.draw(), expand), RoundTrip.at(p, sampler.draw(), expand));
+        return List.of(RoundTrip.at(p, new Sampler(p, 5, expand).draw(), expand));
     }
 
     /** Emits one random network as chainrule source. */

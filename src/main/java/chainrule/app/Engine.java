@@ -26,8 +26,13 @@ public final class Engine {
     private final Differentiator differentiator;
 
     public Engine(Program program) {
+        this(program, r -> {});
+    }
+
+    /** An engine that hands every rewrite of the simplifier, with its rule's name, to {@code trace}. */
+    public Engine(Program program, java.util.function.Consumer<chainrule.simplify.Rewrite> trace) {
         this.program = program;
-        this.simplifier = new Simplifier(program);
+        this.simplifier = new Simplifier(program).traced(trace);
         this.differentiator = new Differentiator(program, simplifier::simplify);
     }
 

@@ -97,21 +97,13 @@ final class Block implements Spell.Context {
         return spell.spell(e);
     }
 
-    /** Names, numbers, transposes and broadcasts cost nothing to repeat. */
+    /** Names, numbers, constants, transposes and broadcasts cost nothing to repeat; anything else is computed once. */
     private static boolean worthNaming(Expr e) {
-        return switch (e) {
-            case Expr.Var v -> false;
-            case Expr.Num n -> false;
-            case Expr.Size s -> false;
-            case Expr.Zero z -> false;
-            case Expr.Ones o -> false;
-            case Expr.Identity i -> false;
-            case Expr.Transpose t -> false;
-            case Expr.Broadcast b -> false;
-            case Expr.Derivative d -> false;
-            case Expr.Neg n -> !(n.a() instanceof Expr.Var);
-            default -> true;
-        };
+        boolean free = e instanceof Expr.Var || e instanceof Expr.Num || e instanceof Expr.Size || e instanceof Expr.Zero
+                || e instanceof Expr.Ones || e instanceof Expr.Identity || e instanceof Expr.Transpose
+                || e instanceof Expr.Broadcast || e instanceof Derivative
+                || (e instanceof Expr.Neg n && n.a() instanceof Expr.Var);
+        return !free;
     }
 
     @Override

@@ -121,7 +121,9 @@ final class Spell {
     Code array(Code x) {
         if (x.array()) return x;
         if (x.text().equals("1")) return Code.atom(lib() + ".ones((1, 1)" + dtype() + ")");
-        String value = x.text().matches("-?[0-9]+") ? x.text() + ".0" : x.text();
+        // a float, so the array is float64 whatever the expression gives (a size is an int)
+        String value = x.text().matches("-?[0-9]+") ? x.text() + ".0"
+                : x.text().matches("-?[0-9.]+(e-?[0-9]+)?") ? x.text() : "float(" + x.text() + ")";
         return Code.atom(numpy() ? "np.full((1, 1), " + value + ")" : "torch.full((1, 1), " + value + ", dtype=torch.float64)");
     }
 
@@ -134,20 +136,9 @@ final class Spell {
      * a scalar is left to the library's own broadcasting, and ones or zeros are the numbers 1 and 0.
      */
     private Code operand(Expr e, boolean fullSibling) {
-        if (fullSibling) {
-            switch (e) {
-                case Broadcast b -> {
-                    return ctx.sub(b.a());
-                }
-                case Ones o -> {
-                    return number(1);
-                }
-                case Zero z -> {
-                    return number(0);
-                }
-                default -> { }
-            }
-        }
+        if (fullSibling && e instanceof Broadcast b) return ctx.sub(b.a());
+        if (fullSibling && e instanceof Ones) return number(1);
+        if (fullSibling && e instanceof Zero) return number(0);
         return ctx.sub(e);
     }
 
@@ -190,8 +181,8 @@ final class Spell {
             case chainrule.expr.Builtin b -> {
                 String template = Elementwise.template(target, b.fname(), a.order());
                 if (template == null) {
-                    throw new Unsupported("code generation: no " + target.title + " spelling for " + b.fname()
-                            + "'".repeat(a.order()) + (a.order() > 3 ? " (derivative of order " + a.order() + ")" : ""));
+                    throw new Unsupported("code generation: no " + target.title + " spelling for "
+                            + (a.order() <= 3 ? b.fname() + "'".repeat(a.order()) : "the derivative of order " + a.order() + " of " + b.fname()));
                 }
                 yield Elementwise.fill(template, x);
             }

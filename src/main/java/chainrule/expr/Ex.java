@@ -152,7 +152,8 @@ public final class Ex {
     public static Expr power(Expr a, double p) {
         if (p == 1) return a;
         if (p == 0) return ones(a.shape());
-        if (a instanceof Power q) return power(q.a(), q.p() * p);
+        // (a.^q).^p is a.^(q*p) for a whole p only: (x.^-2).^0.5 is 1 ./ abs(x), not 1 ./ x
+        if (a instanceof Power q && p == Math.rint(p)) return power(q.a(), q.p() * p);
         return new Power(a, p);
     }
 

@@ -321,8 +321,8 @@ public final class Latex {
         int e = s.indexOf('e');
         if (e < 0) e = s.indexOf('E');
         if (e < 0) return s;
-        String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
+        String mantissa = s.substring(0, e);
         int exponent = Integer.parseInt(s.substring(e + 1).replace("+", ""));
-        return mantissa + " \\times 10^{" + exponent + "}";
+        return (mantissa.equals("1") ? "" : mantissa + " \\times ") + "10^{" + exponent + "}";
     }
 }

@@ -67,7 +67,7 @@ public final class Listing {
         int width = rows.stream().mapToInt(r -> r.name().length()).max().orElse(4);
         int shapeWidth = rows.stream().mapToInt(r -> r.shape().toString().length()).max().orElse(5);
         for (ShapeTable.Row r : rows) {
-            println(String.format("%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.shape(), r.how()));
+            println(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.shape(), r.how()));
         }
         if (!p.dims().isEmpty()) println("dimensions: " + String.join(", ", p.dims()));
         for (String note : p.notes()) println("note: " + note);

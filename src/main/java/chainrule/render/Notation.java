@@ -33,15 +33,21 @@ final class Notation {
 
     /** The operator at the top of e as written, or OTHER for anything that is not an infix product. */
     static Op op(Expr e, Style style) {
+        if (style == Style.TEXT) {
+            Infix in = infix(e);
+            return in == null ? Op.OTHER : in.op();
+        }
         return switch (e) {
             case MatMul m -> Op.MATRIX;
-            case Scale s -> style == Style.TEXT && dividesByScalar(s) ? Op.DIVIDE : Op.SCALE;
+            case Scale s -> Op.SCALE;
             case Hadamard h -> Op.HADAMARD;
-            case Divide d -> byScalar(d) ? (style == Style.TEXT ? Op.DIVIDE : Op.OTHER) : Op.EDIVIDE;
-            case Kron k -> style == Style.LATEX ? Op.KRON : Op.OTHER;
+            // by a scalar, a fraction
+            case Divide d -> byScalar(d) ? Op.OTHER : Op.EDIVIDE;
+            case Kron k -> Op.KRON;
             // written out: x*ones(1, n), ones(m, 1)*r, s*ones(m, n)
             case Broadcast b -> Op.MATRIX;
-            case Reduce r -> style == Style.LATEX && r.axis() != Axis.ALL ? Op.MATRIX : Op.OTHER;
+            // 1^T X and X 1
+            case Reduce r -> r.axis() != Axis.ALL ? Op.MATRIX : Op.OTHER;
             case Var v -> Op.OTHER;
             case Num n -> Op.OTHER;
             case Size s -> Op.OTHER;
@@ -255,16 +261,11 @@ final class Notation {
 
     /** Whether e as written starts with a minus sign (it then needs parentheses after an operator). */
     static boolean startsWithMinus(Expr e) {
-        return switch (e) {
-            case Neg n -> true;
-            case Num n -> n.value() < 0;
-            case Size s -> s.dim().toString().startsWith("-");
-            case MatMul m -> startsWithMinus(m.a());
-            case Scale s -> startsWithMinus(s.s());
-            case Hadamard h -> startsWithMinus(h.a());
-            case Divide d -> startsWithMinus(d.a());
-            default -> false;
-        };
+        if (e instanceof Neg) return true;
+        if (e instanceof Num n) return n.value() < 0;
+        if (e instanceof Size s) return s.dim().toString().startsWith("-");
+        Infix in = infix(e);
+        return in != null && startsWithMinus(in.left());
     }
 
     static boolean byScalar(Divide d) {

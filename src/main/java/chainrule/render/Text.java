@@ -70,10 +70,10 @@ public final class Text implements chainrule.expr.Spelling {
             case Var v -> name(v.name());
             case Num n -> number(n.value());
             case Size s -> s.dim().toString();
-            case Zero z -> z.shape().isScalar() ? "0" : "zeros(" + dims(z.shape()) + ")";
-            case Identity i -> "eye(" + i.n() + ")";
-            case Ones o -> "ones(" + dims(o.shape()) + ")";
-            case Commutation k -> "commutation(" + k.m() + ", " + k.n() + ")";
+            case Zero z -> z.shape().isScalar() ? "0" : call("zeros", z.shape().rows(), z.shape().cols());
+            case Identity i -> call("eye", i.n());
+            case Ones o -> call("ones", o.shape().rows(), o.shape().cols());
+            case Commutation k -> call("commutation", k.m(), k.n());
             case Add a -> sum(a);
             // -a*b reads as (-a)*b, the same for every kind of product
             case Neg n -> "-" + wrap(n.a(), Notation.prec(n.a(), Style.TEXT).compareTo(Prec.PRODUCT) < 0
@@ -84,25 +84,38 @@ public final class Text implements chainrule.expr.Spelling {
             case Divide d -> product(e, Notation.infix(e));
             case Power p -> operand(p.a(), Prec.POSTFIX) + (p.a().shape().isScalar() ? "^" : ".^") + exponent(p.p());
             case Transpose t -> operand(t.a(), Prec.POSTFIX) + (unicode ? "ᵀ" : "'");
-            case Apply a -> function(a) + "(" + write(a.a()) + ")";
-            case OpaqueScalar o -> o.name() + "'".repeat(o.order()) + "(" + write(o.a()) + ")";
-            case Softmax s -> s.kind().fname + "(" + write(s.a()) + ")";
-            case Reduce r -> "sum(" + write(r.a()) + switch (r.axis()) {
-                case COLUMNS -> ", 1)";
-                case ROWS -> ", 2)";
-                case ALL, VERTICAL, HORIZONTAL -> ")";
+            case Apply a -> call(function(a), a.a());
+            case OpaqueScalar o -> call(o.name() + "'".repeat(o.order()), o.a());
+            case Softmax s -> call(s.kind().fname, s.a());
+            case Reduce r -> switch (r.axis()) {
+                case COLUMNS -> call("sum", r.a(), 1);
+                case ROWS -> call("sum", r.a(), 2);
+                case ALL, VERTICAL, HORIZONTAL -> call("sum", r.a());
             };
             case Broadcast b -> product(e, Notation.infix(e));
-            case MatFn m -> m.op().fname + "(" + write(m.a()) + ")";
-            case DiagMatrix d -> "diag(" + write(d.v()) + ")";
-            case DiagPart d -> "diag(" + write(d.m()) + ")";
-            case Kron k -> "kron(" + write(k.a()) + ", " + write(k.b()) + ")";
-            case Reshape r -> r.shape().isColumn() ? "vec(" + write(r.a()) + ")"
-                    : "reshape(" + write(r.a()) + ", " + dims(r.shape()) + ")";
+            case MatFn m -> call(m.op().fname, m.a());
+            case DiagMatrix d -> call("diag", d.v());
+            case DiagPart d -> call("diag", d.m());
+            case Kron k -> call("kron", k.a(), k.b());
+            case Reshape r -> r.shape().isColumn() ? call("vec", r.a()) : call("reshape", r.a(), r.shape().rows(), r.shape().cols());
             case Slice s -> slice(s);
             case Concat c -> concat(c);
             case Derivative d -> derivative(d);
         };
+    }
+
+    /**
+     * A function call: f(a, b). Its arguments are expressions, or sizes and numbers written as
+     * they are. A function that prints as a call is one line of {@link #write}:
+     * {@code case Max m -> call("max", m.a(), m.b());}.
+     */
+    private String call(String f, Object... args) {
+        StringBuilder out = new StringBuilder(f).append('(');
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0) out.append(", ");
+            out.append(args[i] instanceof Expr x ? write(x) : args[i].toString());
+        }
+        return out.append(')').toString();
     }
 
     /** An exponent is a number, or a negative one (x.^-1), as the grammar takes it. */
@@ -157,10 +170,6 @@ public final class Text implements chainrule.expr.Spelling {
         return "d(" + of + ")/d(" + wrt + ")";
     }
 
-    private String dims(Shape s) {
-        return s.rows() + ", " + s.cols();
-    }
-
     private static final String SUBSCRIPT_FROM = "0123456789aehklmnopstx";
     private static final String SUBSCRIPT_TO = "₀₁₂₃₄₅₆₇₈₉ₐₑₕₖₗₘₙₒₚₛₜₓ";
 
@@ -192,9 +201,14 @@ public final class Text implements chainrule.expr.Spelling {
         return f + "'".repeat(a.order());
     }
 
+    /** The shortest decimal that reads back as v, as people write it: 0.5, 1e-5, 2.5e-7 (never 1.00000e-05). */
     public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         String s = Double.toString(v);
-        return s.contains("E") ? String.format(java.util.Locale.ROOT, "%.6g", v) : s;
+        int e = s.indexOf('E');
+        if (e < 0) return s;
+        String mantissa = s.substring(0, e);
+        if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
+        return mantissa + "e" + s.substring(e + 1);
     }
 }

@@ -68,7 +68,7 @@ final class Help {
 
     static String text() {
         StringBuilder out = new StringBuilder(TEXT);
-        for (Command c : COMMANDS) out.append(String.format("  %-28s %s%n", c.usage(), c.summary()));
+        for (Command c : COMMANDS) out.append(String.format(java.util.Locale.ROOT, "  %-28s %s%n", c.usage(), c.summary()));
         out.append("""
 
                 Tab completes names, functions, keywords and commands; history is kept in $HOME/.chainrule_history.

@@ -21,15 +21,17 @@ final class ExpandRules {
 
     private ExpandRules() {}
 
-    static List<Rule.Named> all() {
-        return List.of(new Rule.Named("multiply out where terms cancel", ExpandRules::expandIfCancels));
+    static List<Rule> all() {
+        return List.of(
+                Rule.on(Add.class, "multiply out where terms cancel", ExpandRules::expandIfCancels),
+                Rule.on(Hadamard.class, "multiply out where terms cancel", ExpandRules::expandIfCancels));
     }
 
     /** coefficient * f1 .* f2 .* ... (a factor may be x.^-1). */
     private record Monomial(double coefficient, List<Expr> factors) {}
 
+    /** Lowers the number of factors, counted in the multiplied-out form, and the size. */
     static Optional<Expr> expandIfCancels(Expr e) {
-        if (!(e instanceof Add || e instanceof Hadamard)) return Optional.empty();
         if (e.shape().isScalar()) return Optional.empty();
         // multiplying out costs far more than the expression's length; past this size it is not tried
         if (chainrule.expr.Traverse.larger(e, MAX_SIZE)) return Optional.empty();

@@ -14,43 +14,35 @@ import java.util.Optional;
 final class TransposeRules {
     private TransposeRules() {}
 
-    static List<Rule.Named> all(Program p) {
+    static List<Rule> all(Program p) {
         return List.of(
-                new Rule.Named("transpose of a product", TransposeRules::ofProduct),
-                new Rule.Named("transpose of elementwise", TransposeRules::ofElementwise),
-                new Rule.Named("symmetric is its own transpose", e -> symmetric(e, p)),
-                new Rule.Named("a slice of a product is a product with a slice", TransposeRules::sliceOfProduct));
+                Rule.on(Transpose.class, "transpose of a product", TransposeRules::ofProduct),
+                Rule.on(Transpose.class, "transpose of elementwise", TransposeRules::ofElementwise),
+                Rule.on(Transpose.class, "symmetric is its own transpose", t -> symmetric(t, p)),
+                Rule.on(Slice.class, "a slice of a product is a product with a slice", TransposeRules::sliceOfProduct));
     }
 
-    static Optional<Expr> ofProduct(Expr e) {
-        if (e instanceof Transpose t) {
-            if (t.a() instanceof MatMul m) return Optional.of(Ex.matmul(Ex.transpose(m.b()), Ex.transpose(m.a())));
-            if (t.a() instanceof Scale s) return Optional.of(Ex.scale(s.s(), Ex.transpose(s.a())));
-        }
+    /** (A*B)' is B'*A', (s*A)' is s*A'. Lowers the size of what transposes cover. */
+    static Optional<Expr> ofProduct(Transpose t) {
+        if (t.a() instanceof MatMul m) return Optional.of(Ex.matmul(Ex.transpose(m.b()), Ex.transpose(m.a())));
+        if (t.a() instanceof Scale s) return Optional.of(Ex.scale(s.s(), Ex.transpose(s.a())));
         return Optional.empty();
     }
 
-    static Optional<Expr> ofSum(Expr e) {
-        if (e instanceof Transpose t && t.a() instanceof Add a) {
-            return Optional.of(Ex.add(a.terms().stream().map(Ex::transpose).toList()));
-        }
-        return Optional.empty();
+    /** (a .* b)' is a' .* b', (a.^p)' is a'.^p. Lowers the size of what transposes cover. */
+    static Optional<Expr> ofElementwise(Transpose t) {
+        return switch (t.a()) {
+            case Hadamard h -> Optional.of(Ex.hadamard(Ex.transpose(h.a()), Ex.transpose(h.b())));
+            case Power p -> Optional.of(Ex.power(Ex.transpose(p.a()), p.p()));
+            default -> Optional.empty();
+        };
     }
 
-    static Optional<Expr> ofElementwise(Expr e) {
-        if (e instanceof Transpose t) {
-            return switch (t.a()) {
-                case Hadamard h -> Optional.of(Ex.hadamard(Ex.transpose(h.a()), Ex.transpose(h.b())));
-                case Power p -> Optional.of(Ex.power(Ex.transpose(p.a()), p.p()));
-                default -> Optional.empty();
-            };
-        }
-        return Optional.empty();
-    }
-
-    /** (A*B)[rows, :] = A[rows, :]*B and (A')[i, j] = (A[j, i])': the bias row drops out of W, not of the product. */
-    static Optional<Expr> sliceOfProduct(Expr e) {
-        if (!(e instanceof Slice s)) return Optional.empty();
+    /**
+     * (A*B)[rows, :] = A[rows, :]*B and (A')[i, j] = (A[j, i])': the bias row drops out of W, not of
+     * the product. Lowers the size of what slices cover.
+     */
+    static Optional<Expr> sliceOfProduct(Slice s) {
         Shape whole = s.a().shape();
         boolean allRows = s.rows().from().equals(Dim.ONE) && s.rows().to().equals(whole.rows());
         boolean allCols = s.cols().from().equals(Dim.ONE) && s.cols().to().equals(whole.cols());
@@ -66,10 +58,41 @@ final class TransposeRules {
         return Optional.empty();
     }
 
-    static Optional<Expr> symmetric(Expr e, Program p) {
-        if (e instanceof Transpose t && t.a() instanceof Var v && p.hasProperty(v.name(), Stmt.Property.SYMMETRIC)) {
-            return Optional.of(v);
+    /**
+     * S' is S for a symmetric S: a declared symmetric matrix, and what keeps symmetry (its inverse,
+     * sums and scalings of symmetric matrices, A'*S*A, S^k). Lowers the number of transposes.
+     */
+    static Optional<Expr> symmetric(Transpose t, Program p) {
+        return isSymmetric(t.a(), p) ? Optional.of(t.a()) : Optional.empty();
+    }
+
+    static boolean isSymmetric(Expr e, Program p) {
+        if (!e.shape().isSquare()) return false;
+        return switch (e) {
+            case Var v -> p.hasProperty(v.name(), Stmt.Property.SYMMETRIC);
+            case Identity i -> true;
+            case DiagMatrix d -> true;
+            case Ones o -> true;
+            case MatFn m -> m.op() == MatOp.INV && isSymmetric(m.a(), p);
+            case Neg n -> isSymmetric(n.a(), p);
+            case Scale s -> isSymmetric(s.a(), p);
+            case Add a -> a.terms().stream().allMatch(x -> isSymmetric(x, p));
+            case Hadamard h -> isSymmetric(h.a(), p) && isSymmetric(h.b(), p);
+            case Power w -> isSymmetric(w.a(), p);
+            case Apply f -> isSymmetric(f.a(), p);
+            case MatMul m -> gram(m, p);
+            default -> false;
+        };
+    }
+
+    /** A'*A, A*A', A'*S*A and A*S*A' with S symmetric: a product that reads the same backwards. */
+    private static boolean gram(MatMul m, Program p) {
+        List<Expr> fs = SumRules.factors(m);
+        if (fs.stream().anyMatch(f -> f.shape().isScalar())) return false;
+        int n = fs.size();
+        for (int i = 0; i < n / 2; i++) {
+            if (!fs.get(i).equals(Ex.transpose(fs.get(n - 1 - i)))) return false;
         }
-        return Optional.empty();
+        return n % 2 == 0 || isSymmetric(fs.get(n / 2), p);
     }
 }

@@ -75,7 +75,7 @@ public record Problem(ErrorKind kind, SourceFile source, Span span, String messa
                 i = to - keep;
             }
             int c = points[i];
-            if (c < 32 || c == 127) out.append(String.format("\\u%04X", c));
+            if (c < 32 || c == 127) out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
             else out.appendCodePoint(c);
         }
     }

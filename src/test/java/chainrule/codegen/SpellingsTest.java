@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chainrule.cli.Loader;
+import chainrule.diff.Step;
+import chainrule.diff.Unsupported;
 import chainrule.expr.Builtin;
+import chainrule.expr.Ex;
+import chainrule.expr.Expr;
+import chainrule.shape.Program;
+import chainrule.source.SourceFile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The spellings tables: every elementwise function in both libraries, identifiers Python accepts. */
@@ -51,5 +59,16 @@ class SpellingsTest {
         assertEquals("v_x", ids.fresh("_x"));
         assertEquals("yhat", ids.fresh("yhat"));
         assertEquals("x2", Identifiers.ascii("x₂"));
+    }
+
+    @Test
+    void aDerivativeWithoutASpellingIsReportedByName() {
+        Program p = Loader.load(new SourceFile("t.nn", "x : 3\nL = sum(sin(x))\n"));
+        Expr.Var x = new Expr.Var("x", p.shapeOf("x"));
+        Expr.Var l = new Expr.Var("L", p.shapeOf("L"));
+        Step step = new Step(Ex.derivative(l, x), new Expr.Apply(Builtin.SIN, 7, x));
+        Unsupported e = org.junit.jupiter.api.Assertions.assertThrows(Unsupported.class, () -> Module.generate(p,
+                List.of(new Module.Gradient("d(L)/d(x)", List.of(step))), Target.TORCH, d -> { throw new AssertionError(d); }));
+        assertEquals("code generation: no PyTorch spelling for the derivative of order 7 of sin", e.getMessage());
     }
 }

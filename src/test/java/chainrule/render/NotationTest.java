@@ -31,6 +31,9 @@ class NotationTest {
         "(x .* v)*r          | (x .* v)*r",
         "(x + v)'            | (x + v)'",
         "(-s)^2              | (-s)^2",
+        // not x.^-1: the square root of a square is an absolute value
+        "(x .^ -2) .^ 0.5    | (x.^-2).^0.5",
+        "(x .^ 0.5) .^ 2     | x",
         "(A*x)[1:2]          | (A*x)[1:2]",
         // a broadcast is left to the reader only where an operand beside it gives the shape
         "x + s               | x + s",

@@ -44,6 +44,8 @@ class PrintedAnswersTest {
         "X : 3 x 2;b : 3;L = sum(mean(X + b, 1))   | b",
         "X : 3 x k;b : 3;c : scalar;L = sum(mean(c*X + b, 2)) / k | b",
         "x : 2;W : 1 x 2;q = W*x;h = q*q*x;L = sum(h) | W",
+        "x : k;c : scalar;h = c*mean(x, 2) + x;L = sum(h .^ 2) | x",
+        "X : 2 x 5;c : scalar;h = X - c*X;L = h[2, 5] | X",
     })
     void derivedAnswersReadBackToWhatWasComputed(String source, String wrt) {
         String text = source.replace(';', '\n') + "\nderive L wrt " + wrt.strip() + "\n";
