@@ -65,7 +65,7 @@ public final class Answering {
 
     private static Result derive(Engine engine, Request.Derive d) {
         Program p = engine.program();
-        Point point = d.at() == null ? null : Values.parse(d.at().text(), p);
+        Point point = d.at() == null ? null : Values.read(d.at(), p);
         List<Answer> answers = new ArrayList<>();
         for (Program.Derive r : derives(p, d.of(), d.wrt())) answers.addAll(engine.derive(r));
         List<Result.Derivative> out = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class Answering {
         List<Program.Derive> out = new ArrayList<>();
         if (of == null && wrt == null) {
             for (Program.Request r : p.requests()) if (r instanceof Program.Derive d) out.add(d);
-            if (out.isEmpty()) throw Usage.error(p.source().name() + " asks for no derivative: add 'derive L wrt W' or give --of and --wrt");
+            if (out.isEmpty()) throw Usage.error(p.source().name(), "asks for no derivative: add 'derive L wrt W' or give --of and --wrt");
             return out;
         }
         if (of == null || wrt == null) {
@@ -99,7 +99,7 @@ public final class Answering {
                     out.add(new Program.Derive(ofExpr, ofText, ws, d.span()));
                 }
             }
-            if (out.isEmpty()) throw Usage.error("give both --of and --wrt: the file asks for no derivative");
+            if (out.isEmpty()) throw Usage.error(p.source().name(), "asks for no derivative: give both --of and --wrt");
             return out;
         }
         out.add(new Program.Derive(variable(p, of), of, wrt.stream().map(w -> variable(p, w)).toList(), Span.NONE));
@@ -108,7 +108,7 @@ public final class Answering {
 
     private static Expr.Var variable(Program p, String name) {
         var shape = p.shapeOf(name.strip());
-        if (shape == null) throw Usage.error("'" + name + "' is not a name of " + p.source().name());
+        if (shape == null) throw Usage.error(p.source().name(), "no name '" + name.strip() + "' in the file");
         return new Expr.Var(name.strip(), shape);
     }
 
@@ -125,20 +125,20 @@ public final class Answering {
             return out;
         }
         for (Program.Request r : p.requests()) if (r instanceof Program.Claim claim) out.add(engine.check(claim, c.seed()));
-        if (out.isEmpty()) throw Usage.error(p.source().name() + " claims nothing: add 'claim d(L)/d(W) = ...' or give --claim");
+        if (out.isEmpty()) throw Usage.error(p.source().name(), "claims nothing: add 'claim d(L)/d(W) = ...' or give --claim");
         return out;
     }
 
     private static Map<String, RealMatrix> eval(Engine engine, Request.Eval e) {
         Program p = engine.program();
-        Point point = Values.parse(e.at().text(), p);
+        Point point = Values.read(e.at(), p);
         Map<String, RealMatrix> values = Sampler.evaluateDefinitions(p, point, engine.expander(List.of()));
         List<String> wanted = e.names();
         if (wanted == null || wanted.isEmpty()) wanted = p.definitions().stream().map(Program.Definition::name).toList();
         Map<String, RealMatrix> out = new LinkedHashMap<>();
         for (String n : wanted) {
             RealMatrix m = values.get(n);
-            if (m == null) throw Usage.error("'" + n + "' is not a name of " + p.source().name());
+            if (m == null) throw Usage.error(p.source().name(), "no name '" + n + "' in the file");
             out.put(n, m);
         }
         return out;

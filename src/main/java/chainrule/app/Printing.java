@@ -62,7 +62,7 @@ public final class Printing {
             case Result.Evaluated e -> switch (format) {
                 case JSON -> Json.write(Json.values(e.values()));
                 case TEXT, LATEX -> {
-                    e.values().forEach((k, v) -> listing.say(k + " = " + Json.rows(v)));
+                    e.values().forEach((k, v) -> listing.say(k + " = " + Listing.matrix(v)));
                     yield listing.toString();
                 }
             };

@@ -2,6 +2,7 @@ package chainrule.app;
 
 import chainrule.source.ChainRuleException;
 import chainrule.source.ErrorKind;
+import chainrule.source.Limits;
 import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
@@ -22,22 +23,38 @@ import java.nio.file.Path;
 public final class SourceFiles {
     private SourceFiles() {}
 
+    /** The name standard input goes by in messages. */
+    public static final String STDIN = "<stdin>";
+
+    /** A problem file, or standard input for "-" (SPEC §4); no more than the limit's bytes. */
     public static SourceFile read(String file) {
+        long limit = Limits.current().fileBytes();
+        if (file.equals("-")) {
+            try {
+                byte[] bytes = System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                if (bytes.length > limit) throw Limits.current().tooLarge(STDIN, bytes.length);
+                return new SourceFile(STDIN, utf8(STDIN, bytes));
+            } catch (IOException e) {
+                throw usage(STDIN, "cannot read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+        }
         Path path;
         try {
             path = Path.of(file);
         } catch (InvalidPathException e) {
-            throw usage(file, "'" + file + "' is not a file name");
+            throw Usage.error("'" + file + "' is not a file name");
         }
-        if (Files.isDirectory(path)) throw usage(file, file + " is a folder, not a problem file");
+        if (Files.isDirectory(path)) throw usage(file, "is a folder, not a problem file");
         try {
+            long size = Files.size(path);
+            if (size > limit) throw Limits.current().tooLarge(file, size);
             return new SourceFile(file, utf8(file, Files.readAllBytes(path)));
         } catch (NoSuchFileException e) {
-            throw usage(file, "no such file: " + file);
+            throw usage(file, "no such file");
         } catch (AccessDeniedException e) {
-            throw usage(file, "cannot read " + file + ": permission denied");
+            throw usage(file, "cannot read: permission denied");
         } catch (IOException e) {
-            throw usage(file, "cannot read " + file + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw usage(file, "cannot read" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
@@ -59,7 +76,7 @@ public final class SourceFiles {
             String hint = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
                     || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)
                     ? "it looks like UTF-16; save it as UTF-8" : "a problem file is UTF-8 text; save it as UTF-8";
-            String message = "not UTF-8 text: byte 0x" + String.format("%02X", bytes[at] & 0xFF) + " here (" + hint + ")";
+            String message = "not UTF-8 text: byte 0x" + String.format(java.util.Locale.ROOT, "%02X", bytes[at] & 0xFF) + " here (" + hint + ")";
             SourceFile shown = new SourceFile(file, before);
             throw new ChainRuleException(new Problem(ErrorKind.ENCODING, shown,
                     new Span(line, col, before.length(), before.length()), message));

@@ -42,7 +42,7 @@ final class Numbers {
 
     static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        return String.format("%.4g", v);
+        return String.format(java.util.Locale.ROOT, "%.4g", v);
     }
 
     /** Where two values differ most: "entry (2, 1): expected 0.31, claimed -0.31". */

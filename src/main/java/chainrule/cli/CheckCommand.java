@@ -8,12 +8,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Check the file's claimed derivatives, or the one given with --claim.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "Check the file's claimed derivatives, or the one given with --claim.",
+        description = "Each claim gets a verdict (correct, incorrect, shape-error, partly-correct) and a diagnosis; exit status 1 when one is not correct.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chainrule check test-cases/seeds/001_abs_scalar_net.nn",
+            "  chainrule check net.nn --claim \"d(L)/d(W2) = (yhat - y)*h1'\""})
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
     String file;
 
-    @Option(names = "--claim", paramLabel = "'d(L)/d(W) = ...'", description = "a claim to check against the file")
+    @Option(names = "--claim", paramLabel = "'d(L)/d(W) = ...'", description = "a claim to check against the file instead of its own claims")
     String claim;
 
     @Mixin

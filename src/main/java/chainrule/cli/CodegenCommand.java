@@ -18,18 +18,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "codegen", sortOptions = false,
-        description = {
-            "Writes the network and its backward pass as one Python module for NumPy or PyTorch (SPEC §6):",
-            "forward(values) computes every defined name, gradients(values) the derivatives asked for, one named",
-            "step a line as 'derive --steps' prints them, each with its shape; no autograd. The module imports only",
-            "numpy (or only torch); a wrong input shape raises ValueError naming the input and both shapes, and",
-            "opaque functions ('fun loss : scalar') become parameters: gradients(values, loss=..., loss_grad=...)."},
-        footer = {"", "Example:",
+@Command(name = "codegen", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "The network and its backward pass as a Python module for NumPy or PyTorch.",
+        description = "Writes the network and its backward pass as one Python module for NumPy or PyTorch (SPEC §6):"
+            + " forward(values) computes every defined name, gradients(values) the derivatives asked for, one named"
+            + " step a line as 'derive --steps' prints them, each with its shape; no autograd. The module imports only"
+            + " numpy (or only torch); a wrong input shape raises ValueError naming the input and both shapes, and"
+            + " opaque functions ('fun loss : scalar') become parameters: gradients(values, loss=..., loss_grad=...).",
+        footerHeading = "%nExamples:%n",
+        footer = {
             "  chainrule codegen test-cases/seeds/003_mnist_sigmoid_softmax.nn --target numpy -o mnist_grad.py",
             "  python3 -c 'import mnist_grad; print(mnist_grad.gradients(values)[\"d(L)/d(W2)\"])'"})
 final class CodegenCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
     String file;
 
     @Option(names = "--target", paramLabel = "numpy|torch", required = true,

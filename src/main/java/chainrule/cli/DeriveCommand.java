@@ -9,15 +9,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "derive", description = "Derivatives of the file's requests, or of --of with respect to --wrt.")
+@Command(name = "derive", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "Derivatives of the file's requests, or of --of with respect to --wrt.",
+        description = "Each answer is simplified and printed in the input syntax with its shape and kind; the intermediate steps it names come first.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chainrule derive test-cases/seeds/003_mnist_sigmoid_softmax.nn --wrt W2 --steps",
+            "  chainrule derive net.nn --of L --wrt W1,b1 --check --format json"})
 final class DeriveCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
     String file;
 
-    @Option(names = "--of", paramLabel = "NAME", description = "the function to differentiate")
+    @Option(names = "--of", paramLabel = "NAME", description = "the function to differentiate (default: the file's derive requests)")
     String of;
 
-    @Option(names = "--wrt", paramLabel = "NAME,...", split = ",", description = "the variables")
+    @Option(names = "--wrt", paramLabel = "NAME", split = ",", splitSynopsisLabel = ",", description = "the variables to differentiate by, separated by commas")
     List<String> wrt;
 
     @Option(names = "--steps", description = "write the chain rule step by step")
@@ -26,7 +31,7 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--check", description = "verify every answer with finite differences")
     boolean check;
 
-    @Option(names = "--at", paramLabel = "VALUES.json", description = "also give each derivative's value there")
+    @Option(names = "--at", paramLabel = "VALUES.json", description = "also give each derivative's value at these inputs (a JSON object, SPEC §4)")
     String at;
 
     @Mixin

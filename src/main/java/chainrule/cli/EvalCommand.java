@@ -9,15 +9,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "eval", description = "The values of the file's definitions (or of the NAMEs given) at --at VALUES.json.")
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "The values of the file's definitions (or of the NAMEs given) at --at VALUES.json.",
+        description = "VALUES.json maps every input to a number, an array (a column) or an array of rows; \"dims\": {\"n\": 3} fixes symbolic sizes.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chainrule eval net.nn --at values.json",
+            "  chainrule eval net.nn --at values.json L h1 --format json"})
 final class EvalCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
     String file;
 
     @Parameters(index = "1..*", paramLabel = "NAME", description = "names to show (default: every definition)")
     List<String> names;
 
-    @Option(names = "--at", required = true, paramLabel = "VALUES.json", description = "the inputs' values")
+    @Option(names = "--at", required = true, paramLabel = "VALUES.json", description = "the inputs' values (a JSON object, SPEC §4)")
     String at;
 
     @Mixin

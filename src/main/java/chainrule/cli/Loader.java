@@ -6,6 +6,7 @@ import chainrule.app.Usage;
 import chainrule.shape.Program;
 import chainrule.source.ChainRuleException;
 import chainrule.source.ErrorKind;
+import chainrule.source.Limits;
 import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
@@ -19,6 +20,10 @@ import java.nio.file.Path;
 public final class Loader {
     private Loader() {}
 
+    /** The name standard input goes by in messages. */
+    public static final String STDIN = SourceFiles.STDIN;
+
+    /** A problem file, or standard input for "-" (SPEC §4); no more than the limit's bytes. */
     public static SourceFile read(String file) {
         return SourceFiles.read(file);
     }
@@ -36,9 +41,9 @@ public final class Loader {
         try {
             return new SourceFile(file, Files.readString(Path.of(file), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
-            throw usage("no such file: " + file);
+            throw usage(file, "no such file");
         } catch (IOException e) {
-            throw usage("cannot read " + file + ": " + e.getMessage());
+            throw usage(file, "cannot read it" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 

@@ -1,6 +1,7 @@
 package chainrule.cli;
 
 import chainrule.source.ChainRuleException;
+import chainrule.source.Limits;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,16 +46,32 @@ public final class Main {
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Output output = Output.detect(args, out, err);
         try {
-            CommandLine cmd = Commands.commandLine(out, err);
+            CommandLine cmd = Commands.commandLine(out, err, args);
             cmd.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, output));
             cmd.setParameterExceptionHandler((ex, a) -> {
                 output.usageError(usageMessage(ex, a, cmd) + "; see 'chainrule --help'");
                 return BAD_INPUT;
             });
-            return cmd.execute(args);
+            cmd.setExecutionStrategy(parsed -> {
+                try {
+                    Limits.use(limits(parsed));
+                } catch (ChainRuleException e) {
+                    return failure(e, output);
+                }
+                return new CommandLine.RunLast().execute(parsed);
+            });
+            return cmd.execute(Arguments.commandFirst(args, cmd));
         } catch (RuntimeException | Error e) {
             return failure(e, output);
         }
+    }
+
+    /** The limits of the command that runs (its options, or the defaults). */
+    private static Limits limits(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) last = last.subcommand();
+        CommandLine.Model.CommandSpec common = last.commandSpec().mixins().get("common");
+        return common != null && common.userObject() instanceof CommonOptions c ? c.limits() : Limits.DEFAULT;
     }
 
     /** picocli's message, in chainrule's words for the usual mistakes. */
@@ -67,9 +84,9 @@ public final class Main {
             }
             // 'chainrule frob FILE': frob was read as the file of 'chainrule FILE'
             if (args.length > 1 && !args[0].startsWith("-") && !exists(args[0])
-                    && !top.getSubcommands().containsKey(args[0])) {
+                    && !Commands.COMMANDS.contains(args[0])) {
                 return "unknown command '" + args[0] + "'; the commands are "
-                        + String.join(", ", top.getSubcommands().keySet());
+                        + String.join(", ", Commands.COMMANDS);
             }
             if (!unmatched.isEmpty()) return "unexpected argument '" + unmatched.get(0) + "'";
         }

@@ -5,7 +5,9 @@ import chainrule.app.Format;
 import chainrule.app.Printing;
 import chainrule.app.Result;
 import chainrule.render.Json;
+import chainrule.render.Listing;
 import java.io.PrintWriter;
+import org.apache.commons.math3.linear.RealMatrix;
 
 /** Where answers and errors go, in the format asked for. */
 public final class Output {
@@ -23,10 +25,9 @@ public final class Output {
     static Output detect(String[] args, PrintWriter out, PrintWriter err) {
         boolean json = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equalsIgnoreCase("--format=json")
-                    || (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json"))) {
-                json = true;
-            }
+            // the last --format counts, as it does for picocli
+            if (args[i].regionMatches(true, 0, "--format=", 0, 9)) json = args[i].substring(9).equalsIgnoreCase("json");
+            else if (args[i].equals("--format") && i + 1 < args.length) json = args[i + 1].equalsIgnoreCase("json");
         }
         return new Output(json, out, err);
     }
@@ -71,6 +72,16 @@ public final class Output {
         } else {
             err.println("chainrule: " + message);
         }
+    }
+
+    /** A number as text shows it, the same in every locale (2.7, not 2.6999999999999997). */
+    public static String number(double v) {
+        return Listing.number(v);
+    }
+
+    /** A matrix as [a, b; c, d], a scalar as its number. */
+    public static String matrix(RealMatrix m) {
+        return Listing.matrix(m);
     }
 
     public void printJson(Object value) {

@@ -8,12 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "repl", description = {
-    "An interactive session (also 'chainrule' alone): statements one at a time, kept; a bare expression",
-    "is simplified, derive and claim answer at once. :help inside lists the commands. With input from a",
-    "pipe it prints only the answers: chainrule repl < session.txt"})
+@Command(name = "repl", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    header = "An interactive session (also 'chainrule' alone).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  chainrule repl test-cases/seeds/003_mnist_sigmoid_softmax.nn", "  chainrule repl < session.txt"},
+    description = "An interactive session (also 'chainrule' alone): statements one at a time, kept; a bare expression is simplified, derive and claim answer at once. :help inside lists the commands. With input from a pipe it prints only the answers: chainrule repl < session.txt")
 final class ReplCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a problem file to start from")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a problem file to start from (its statements are loaded first)")
     String file;
 
     @Mixin

@@ -7,7 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = {
+@Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "A web page and a JSON API for the same questions as the command line.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  chainrule serve                      (then open http://127.0.0.1:8080/)",
+            "  chainrule serve --port 9000 --time-limit 30",
+            "  curl -s localhost:8080/api/derive -d '{\"source\": \"x : vector(n)\\nL = sum(x .* x)\\nderive L wrt x\"}'"},
+        description = {
     "A web page where you type a network and see its shapes, derivatives, checks and claims as you type,",
     "and the JSON API of SPEC §7 (POST /api/derive, /api/check, /api/shapes, /api/latex, /api/codegen, /api/eval).",
     "Listens on 127.0.0.1 unless --host says otherwise; Ctrl-C stops it."})

@@ -7,9 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "shapes", description = "Every name with its shape, declared or inferred.")
+@Command(name = "shapes", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        header = "Every name with its shape, declared or inferred.",
+        description = "Inputs, definitions and functions with their shapes and where each came from; a shape that does not fit is an error at the place it arises.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  chainrule shapes test-cases/seeds/003_mnist_sigmoid_softmax.nn",
+            "  chainrule shapes net.nn --format json"})
 final class ShapesCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn)")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
     String file;
 
     @Mixin

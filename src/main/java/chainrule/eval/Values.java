@@ -6,6 +6,8 @@ import chainrule.shape.Program;
 import chainrule.source.ChainRuleException;
 import chainrule.source.ErrorKind;
 import chainrule.source.Problem;
+import chainrule.source.SourceFile;
+import chainrule.source.Span;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,22 +38,48 @@ public final class Values {
 
     private Values() {}
 
+    /** The values of a file: every message names it (VALUES.json:LINE:COL where JSON has a place). */
     public static Point read(Path file, Program program) {
+        String name = file.toString();
+        String text;
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), program);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ChainRuleException(new Problem(ErrorKind.USAGE, null, null, "no such file: " + file));
+            throw new ChainRuleException(new Problem(ErrorKind.USAGE, new SourceFile(name, ""), Span.NONE, "no such file"));
         } catch (IOException e) {
-            throw new ChainRuleException(new Problem(ErrorKind.USAGE, null, null, "cannot read " + file + ": " + e.getMessage()));
+            throw new ChainRuleException(new Problem(ErrorKind.USAGE, new SourceFile(name, ""), Span.NONE,
+                    "cannot read it" + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
+        return read(new SourceFile(name, text), program);
+    }
+
+    /** The values of a values file already read: every message names it (VALUES.json:LINE:COL where JSON has a place). */
+    public static Point read(SourceFile source, Program program) {
+        String text = source.text();
+        try {
+            return parse(text, program, source);
+        } catch (ChainRuleException e) {
+            List<Problem> named = new ArrayList<>();
+            for (Problem q : e.problems()) named.add(q.source() != null ? q : new Problem(q.kind(), source, Span.NONE, q.message()));
+            throw new ChainRuleException(named);
         }
     }
 
     public static Point parse(String json, Program program) {
+        return parse(json, program, null);
+    }
+
+    /** source: the values file, where a JSON syntax error is pointed at; null for none. */
+    private static Point parse(String json, Program program, SourceFile source) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            if (source != null && at != null && at.getLineNr() > 0 && at.getColumnNr() > 0) {
+                throw ChainRuleException.at(ErrorKind.VALUE, source, span(json, at.getLineNr(), at.getColumnNr()),
+                        "the values are not valid JSON: " + e.getOriginalMessage());
+            }
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw bad("the values are not valid JSON" + where + ": " + e.getOriginalMessage());
         }
@@ -82,6 +110,13 @@ public final class Values {
         for (Program.Input in : program.inputs().values()) checkShape(in, given.get(in.name()), sizes);
         Limits.check(program, sizes);
         return new Point(sizes, given);
+    }
+
+    private static Span span(String text, int line, int col) {
+        int start = 0;
+        for (int l = 1; l < line && start >= 0; l++) start = text.indexOf('\n', start) + 1;
+        int at = Math.max(0, Math.min(text.length(), start + col - 1));
+        return new Span(line, col, at, Math.min(text.length(), at + 1));
     }
 
     /** A JSON array of rows for each matrix, so a column vector is [[1], [2]] and a scalar [[5]]. */

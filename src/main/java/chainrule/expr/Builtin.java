@@ -1,6 +1,5 @@
 package chainrule.expr;
 
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
 import java.util.function.Function;
@@ -123,8 +122,15 @@ public enum Builtin implements Fn {
         this.derivativeFromValue = derivativeFromValue;
     }
 
+    /** By name: looked up for every call in every statement (the REPL checks its whole session per line). */
+    private static final java.util.Map<String, Builtin> BY_NAME = new java.util.HashMap<>();
+
+    static {
+        for (Builtin b : values()) BY_NAME.putIfAbsent(b.fname, b);
+    }
+
     public static Optional<Builtin> named(String name) {
-        return Arrays.stream(values()).filter(b -> b.fname.equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     @Override

@@ -41,7 +41,7 @@ public enum Functions {
     /** Known names close to the unknown one, nearest first. */
     public static List<String> near(String name, List<String> candidates) {
         return candidates.stream()
-                .filter(c -> close(c, name) || (name.length() >= 3 && c.startsWith(name.toLowerCase())))
+                .filter(c -> close(c, name) || (name.length() >= 3 && c.startsWith(name.toLowerCase(java.util.Locale.ROOT))))
                 .sorted(Comparator.comparingInt(c -> distance(c, name)))
                 .limit(3)
                 .toList();
@@ -49,7 +49,7 @@ public enum Functions {
 
     /** A few edits apart, and not simply another name: 'x' is not a near miss for 'W', though one edit away. */
     private static boolean close(String candidate, String name) {
-        int d = distance(candidate.toLowerCase(), name.toLowerCase());
+        int d = distance(candidate.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
         return d <= Math.max(1, name.length() / 3) && d < Math.max(candidate.length(), name.length());
     }
 

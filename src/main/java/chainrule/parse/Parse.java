@@ -4,6 +4,7 @@ import chainrule.grammar.ChainRuleLexer;
 import chainrule.grammar.ChainRuleParser;
 import chainrule.source.ChainRuleException;
 import chainrule.source.ErrorKind;
+import chainrule.source.Limits;
 import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
@@ -82,11 +83,15 @@ public final class Parse {
     }
 
     private static List<Stmt> plain(SourceFile source) {
+        Limits limits = Limits.current();
+        limits.checkDepth(source);
         Places places = new Places(source);
         List<Problem> problems = new ArrayList<>();
         List<Stmt> out = new ArrayList<>();
         AstBuilder builder = new AstBuilder(source, places, problems);
+        int count = 0;
         for (List<Token> chunk : chunks(source)) {
+            if (++count > limits.statements()) throw limits.tooManyStatements(source, places.span(chunk.get(0)));
             if (problems.size() >= MAX_REPORTED) {
                 problems.add(new Problem(ErrorKind.SYNTAX, source, Span.NONE,
                         "too many errors: stopped after the first " + MAX_REPORTED));

@@ -377,7 +377,7 @@ final class SyntaxMessages {
         StringBuilder out = new StringBuilder();
         s.codePoints().limit(40).forEach(c -> {
             if (c < 32 || c == 127 || (c >= 0x80 && c < 0xA0) || c == 0xFFFD || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04X", c));
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
             } else {
                 out.appendCodePoint(c);
             }

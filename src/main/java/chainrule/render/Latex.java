@@ -27,7 +27,8 @@ public final class Latex {
     private Latex() {}
 
     public static String render(Expr e) {
-        return write(e, null);
+        PrintedSize.before(e);
+        return PrintedSize.after(write(e, null));
     }
 
     /** d(of)/d(wrt) as a fraction of partials. */

@@ -1,10 +1,11 @@
 package chainrule.render;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import chainrule.claim.ClaimResult;
 import chainrule.diff.Answer;
 import chainrule.diff.Step;
 import chainrule.eval.CheckResult;
-import chainrule.eval.Values;
 import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.shape.Program;
@@ -49,7 +50,7 @@ public final class Listing {
         println(line(name, text.render(last), text.shape(a.shape()) + "  " + a.kind()
                 + (Json.independent(a) ? "  (" + a.of() + " does not depend on " + a.wrt().name() + ")" : "")));
         if (check != null) println("  " + checkLine(check));
-        if (value != null) println("  value at " + valuesName + ": " + Values.rows(value));
+        if (value != null) println("  value at " + valuesName + ": " + matrix(value));
     }
 
     public void claim(ClaimResult r) {
@@ -66,7 +67,7 @@ public final class Listing {
         int width = rows.stream().mapToInt(r -> r.name().length()).max().orElse(4);
         int shapeWidth = rows.stream().mapToInt(r -> r.shape().toString().length()).max().orElse(5);
         for (ShapeTable.Row r : rows) {
-            println(String.format("%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.shape(), r.how()));
+            println(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.shape(), r.how()));
         }
         if (!p.dims().isEmpty()) println("dimensions: " + String.join(", ", p.dims()));
         for (String note : p.notes()) println("note: " + note);
@@ -89,5 +90,35 @@ public final class Listing {
     public static String line(String left, String shape) {
         int pad = Math.max(2, 48 - left.length());
         return left + " ".repeat(pad) + shape;
+    }
+
+    /**
+     * A number as text shows it, the same in every locale: whole numbers as such, others to 10
+     * significant digits with no trailing zeros (2.7, not 2.6999999999999997), 1.5e-12 beyond.
+     */
+    public static String number(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "Inf" : "-Inf";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        BigDecimal d = new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros();
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent >= -4 && exponent < 15) return d.toPlainString();
+        String digits = d.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (d.signum() < 0 ? "-" : "") + mantissa + "e" + exponent;
+    }
+
+    /** A matrix as [a, b; c, d], a scalar as its number. */
+    public static String matrix(RealMatrix m) {
+        if (m.getRowDimension() == 1 && m.getColumnDimension() == 1) return number(m.getEntry(0, 0));
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < m.getRowDimension(); i++) {
+            if (i > 0) out.append("; ");
+            for (int j = 0; j < m.getColumnDimension(); j++) {
+                if (j > 0) out.append(", ");
+                out.append(number(m.getEntry(i, j)));
+            }
+        }
+        return out.append(']').toString();
     }
 }

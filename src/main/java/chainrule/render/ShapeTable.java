@@ -20,7 +20,7 @@ public final class ShapeTable {
             String how = in.origin() == Program.Origin.DECLARED ? "declared, line " + line
                     : "inferred from its use at line " + line + ":" + in.span().col();
             if (!in.properties().isEmpty()) {
-                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase()).toList());
+                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
             }
             rows.add(new Row(in.name(), in.shape(), in.origin() == Program.Origin.DECLARED ? "declared" : "inferred", line, how));
         }

@@ -28,7 +28,8 @@ public final class Text implements chainrule.expr.Spelling {
 
     @Override
     public String render(Expr e) {
-        return write(e);
+        PrintedSize.before(e);
+        return PrintedSize.after(write(e));
     }
 
     @Override

@@ -35,12 +35,43 @@ final class Help {
             Commands:
             """;
 
+    /** The command a mistyped one most likely meant (at most two edits away), or null. */
+    static String nearest(String typed) {
+        String best = null;
+        int bestDistance = 3;
+        for (Command c : COMMANDS) {
+            int d = distance(typed, c.name());
+            if (d < bestDistance) {
+                best = c.name();
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Edits (insert, delete, replace, swap two neighbours) from a to b. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     static String text() {
         StringBuilder out = new StringBuilder(TEXT);
-        for (Command c : COMMANDS) out.append(String.format("  %-28s %s%n", c.usage(), c.summary()));
+        for (Command c : COMMANDS) out.append(String.format(java.util.Locale.ROOT, "  %-28s %s%n", c.usage(), c.summary()));
         out.append("""
 
-                Tab completes names, functions, keywords and commands; history is kept in ~/.chainrule_history.
+                Tab completes names, functions, keywords and commands; history is kept in $HOME/.chainrule_history.
                 A bad line gets its message and nothing is lost. SPEC §1 has the whole language.""");
         return out.toString();
     }

@@ -1,6 +1,7 @@
 package chainrule.repl;
 
 import chainrule.app.SourceFiles;
+import chainrule.source.Cancelled;
 import chainrule.source.ChainRuleException;
 import chainrule.source.SourceFile;
 import java.io.BufferedReader;
@@ -24,12 +25,17 @@ import java.util.Map;
 public final class Repl {
     public static final int OK = 0, FAILED = 1, BAD_INPUT = 2;
 
+    /** The stack of a thread that works on a statement: deep expressions recurse deeply (as Main's). */
+    private static final long STACK = 1L << 30;
+
     private final Session session;
     private final Printer printer;
     /** The last derivatives asked for, which :codegen writes as Python. */
     private Reply.Derived lastDerived;
     private int status = OK;
     private boolean quit;
+    /** The thread working on a statement at a terminal, which Ctrl-C interrupts; null when there is none. */
+    private volatile Thread worker;
 
     public Repl(Session session, Printer printer) {
         this.session = session;
@@ -46,6 +52,7 @@ public final class Repl {
             try (TerminalInput in = TerminalInput.open(session::program, history())) {
                 PrintWriter screen = in.writer();
                 Repl repl = new Repl(session, new Printer(screen, screen, format));
+                in.onInterrupt(repl::interrupt);
                 repl.greet();
                 if (file != null) repl.command(":load " + file);
                 repl.loop(in);
@@ -77,11 +84,22 @@ public final class Repl {
         }
     }
 
-    /** ~/.chainrule_history, or CHAINRULE_HISTORY (a path, or 'none' for no history). */
+    /** $HOME/.chainrule_history (Java's user.home where HOME is not set), or CHAINRULE_HISTORY (a path, or 'none' for no history). */
     static Path history() {
-        String chosen = System.getenv("CHAINRULE_HISTORY");
+        return history(System.getenv());
+    }
+
+    static Path history(Map<String, String> env) {
+        String chosen = env.get("CHAINRULE_HISTORY");
         if (chosen != null && !chosen.isBlank()) return chosen.equals("none") ? null : Path.of(chosen);
-        return Path.of(System.getProperty("user.home"), ".chainrule_history");
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".chainrule_history");
+    }
+
+    /** Ctrl-C while a statement is worked on: stop that work, keep the session. */
+    private void interrupt() {
+        Thread w = worker;
+        if (w != null) w.interrupt();
     }
 
     void greet() {
@@ -93,9 +111,41 @@ public final class Repl {
             String statement = in.next();
             if (statement == null) break;
             String s = statement.strip();
-            if (s.startsWith(":") || isCommandWord(s)) command(s);
-            else answer(session.submit(statement));
+            if (s.startsWith(":") || isCommandWord(s)) {
+                command(s);
+            } else {
+                Session.Origin origin = Session.Origin.typed(in.name(), in.line());
+                if (in.interactive()) interruptible(() -> answer(session.submit(statement, origin)));
+                else answer(session.submit(statement, origin));
+            }
         }
+    }
+
+    /**
+     * Works on a statement on its own thread, which Ctrl-C interrupts: the engine stops at its
+     * next check and the session goes on with nothing lost (a statement stopped is not kept).
+     */
+    private void interruptible(Runnable work) {
+        Thread t = new Thread(null, () -> {
+            try {
+                work.run();
+            } catch (Cancelled e) {
+                printer.complain("interrupted");
+            }
+        }, "chainrule-statement", STACK);
+        worker = t;
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        worker = null;
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** help, quit and exit typed without the colon, where they are not names of the session. */
@@ -138,21 +188,30 @@ public final class Repl {
             case "codegen" -> codegen(arg);
             case "quit", "q", "exit" -> quit = true;
             default -> {
-                printer.complain("unknown command :" + name + "; :help lists the commands");
+                String near = Help.nearest(":" + name);
+                printer.complain("unknown command :" + name + (near == null ? "" : " (did you mean " + near + "?)")
+                        + "; :help lists the commands");
                 status = Math.max(status, BAD_INPUT);
             }
         }
     }
 
     private void shapes() {
-        Map<String, String> shapes = session.shapes();
-        if (shapes.isEmpty()) {
+        List<Session.Row> rows = session.shapes();
+        if (rows.isEmpty()) {
             printer.say("no names yet");
             return;
         }
-        int width = shapes.keySet().stream().mapToInt(String::length).max().orElse(1);
-        shapes.forEach((n, how) -> printer.say(String.format("%-" + width + "s  %s", n, how)));
+        int names = rows.stream().mapToInt(r -> r.name().length()).max().orElse(1);
+        int shapes = rows.stream().mapToInt(r -> r.shape().length()).max().orElse(1);
+        for (Session.Row r : rows) {
+            printer.say(pad(r.name(), names) + "  " + pad(r.shape(), shapes) + "  " + r.how());
+        }
         for (String note : session.program().notes()) printer.say("note: " + note);
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
     private void defs() {

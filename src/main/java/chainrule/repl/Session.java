@@ -6,6 +6,7 @@ import chainrule.eval.CheckResult;
 import chainrule.expr.Shape;
 import chainrule.parse.Ast;
 import chainrule.parse.Parse;
+import chainrule.parse.Shift;
 import chainrule.parse.Stmt;
 import chainrule.shape.Checker;
 import chainrule.shape.Program;
@@ -14,10 +15,8 @@ import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,12 +37,14 @@ public final class Session {
     public enum Kind { DECLARATION, FUNCTION, DEFINITION }
 
     private final long seed;
+    /** Each statement's syntax tree, by its text, as if it stood first in a file. */
+    private final java.util.Map<String, List<Stmt>> parsed = new java.util.HashMap<>();
     private List<Entry> entries = new ArrayList<>();
     private Program program;
 
     public Session(long seed) {
         this.seed = seed;
-        this.program = check(List.of(), -1, null).program;
+        this.program = check(List.of(), -1, null, 0).program;
     }
 
     public Program program() {
@@ -56,13 +57,49 @@ public final class Session {
 
     public void reset() {
         entries = new ArrayList<>();
-        program = check(List.of(), -1, null).program;
+        program = check(List.of(), -1, null, 0).program;
+    }
+
+    /**
+     * Where a statement came from, for its messages: the input's name and the line and column
+     * it began at; file and start when it is part of a file (:load), whose lines are then shown.
+     */
+    public record Origin(String name, int line, int col, SourceFile file, int start) {
+        public static Origin typed(String name, int line) {
+            return new Origin(name, line, 1, null, 0);
+        }
+
+        /** The same origin after the first chars characters of the statement (spaces, newlines). */
+        Origin after(String skipped) {
+            int newlines = (int) skipped.chars().filter(c -> c == '\n').count();
+            int col = newlines == 0 ? this.col + skipped.length() : skipped.length() - skipped.lastIndexOf('\n');
+            return new Origin(name, line + newlines, col, file, start + skipped.length());
+        }
+
+        /** A problem in the statement, moved to where the statement stands in its input. */
+        Problem place(Problem p, SourceFile typed, SourceFile[] whole) {
+            if (p.source() != typed) return p;
+            Span s = p.span();
+            if (whole[0] == null) {
+                whole[0] = file != null ? file : new SourceFile(name, "\n".repeat(line - 1) + " ".repeat(col - 1) + typed.text());
+            }
+            if (s == null || !s.known()) return new Problem(p.kind(), whole[0], s, p.message());
+            int shift = file != null ? start : line - 1 + col - 1;
+            Span moved = new Span(s.line() + line - 1, s.line() == 1 ? s.col() + col - 1 : s.col(), s.start() + shift, s.stop() + shift);
+            return new Problem(p.kind(), whole[0], moved, p.message());
+        }
     }
 
     /** One statement as typed: one line, or several while a bracket was open. */
     public Reply submit(String statement) {
+        return submit(statement, Origin.typed(INPUT, 1));
+    }
+
+    /** One statement, with where it came from: its messages point there. */
+    public Reply submit(String statement, Origin origin) {
         String text = statement.strip();
-        SourceFile typed = new SourceFile(INPUT, text);
+        Origin at = origin.after(statement.substring(0, statement.indexOf(text.isEmpty() ? statement : text)));
+        SourceFile typed = new SourceFile(origin.name(), text);
         try {
             List<Stmt> statements = Parse.line(typed);
             if (statements.isEmpty()) return new Reply.Nothing();
@@ -70,12 +107,15 @@ public final class Session {
                 case Stmt.VarDecl d -> keep(new Entry(Kind.DECLARATION, names(d.names()), text), typed);
                 case Stmt.FunDecl f -> keep(new Entry(Kind.FUNCTION, List.of(f.name().name()), text), typed);
                 case Stmt.Definition d -> keep(new Entry(Kind.DEFINITION, List.of(d.name().name()), text), typed);
-                case Stmt.Show s -> request(text, typed);
-                case Stmt.Derive d -> request(text, typed);
-                case Stmt.Claim c -> request(text, typed);
+                case Stmt.Show s -> request(text, typed, at.line());
+                case Stmt.Derive d -> request(text, typed, at.line());
+                case Stmt.Claim c -> request(text, typed, at.line());
             };
         } catch (ChainRuleException e) {
-            return new Reply.Failed(e);
+            SourceFile[] whole = new SourceFile[1];
+            List<Problem> placed = new ArrayList<>();
+            for (Problem p : e.problems()) placed.add(at.place(p, typed, whole));
+            return new Reply.Failed(new ChainRuleException(placed));
         }
     }
 
@@ -85,7 +125,10 @@ public final class Session {
         try {
             List<Stmt> statements = Parse.file(file);
             Checker.check(file, statements);
-            for (Stmt s : statements) out.add(submit(file.slice(s.span())));
+            for (Stmt s : statements) {
+                Span at = s.span();
+                out.add(submit(file.slice(at), new Origin(file.name(), at.line(), at.col(), file, at.start())));
+            }
         } catch (ChainRuleException e) {
             out.add(new Reply.Failed(e));
         }
@@ -117,7 +160,7 @@ public final class Session {
             at = next.size();
             next.add(entry);
         }
-        Checked checked = check(next, at, typed);
+        Checked checked = check(next, at, typed, 0);
         Program before = program;
         entries = next;
         program = checked.program;
@@ -164,10 +207,11 @@ public final class Session {
 
     // ---- requests
 
-    private Reply request(String text, SourceFile typed) {
+    /** line: where the request stands in its input; it stands there in the session's text too where there is room, so a claim's messages name that line. */
+    private Reply request(String text, SourceFile typed, int line) {
         List<Entry> with = new ArrayList<>(entries);
         with.add(new Entry(Kind.DEFINITION, List.of(), text));
-        Checked checked = check(with, with.size() - 1, typed);
+        Checked checked = check(with, with.size() - 1, typed, line);
         Program p = checked.program;
         Engine engine = new Engine(p);
         Program.Request r = p.requests().get(p.requests().size() - 1);
@@ -213,38 +257,67 @@ public final class Session {
     }
 
     /** Parses and checks the statements together; at (>= 0) is the typed one, where messages point. */
-    private static Checked check(List<Entry> statements, int at, SourceFile typed) {
+    private Checked check(List<Entry> statements, int at, SourceFile typed, int padTo) {
         StringBuilder text = new StringBuilder();
-        int start = 0, line = 1;
+        int start = 0, line = 1, lines = 0;
+        List<Stmt> parsed = new ArrayList<>();
+        boolean whole = false;
         for (int i = 0; i < statements.size(); i++) {
             if (i == at) {
+                line = lines + 1;
+                for (; line < padTo; line++) text.append('\n');
+                lines = line - 1;
                 start = text.length();
-                line = (int) text.chars().filter(c -> c == '\n').count() + 1;
             }
-            text.append(statements.get(i).text()).append('\n');
+            String entry = statements.get(i).text();
+            List<Stmt> own = whole ? null : parsedAlone(entry);
+            if (own == null) whole = true;
+            else for (Stmt st : own) parsed.add(Shift.statement(st, lines, text.length()));
+            text.append(entry).append('\n');
+            lines += 1 + (int) entry.chars().filter(c -> c == '\n').count();
         }
         SourceFile all = new SourceFile(KEPT, text.toString());
         Checked placing = new Checked(null, all, start, line, at >= 0 ? typed : null);
         try {
-            Program p = Checker.check(all, Parse.file(all));
+            // a statement that does not parse alone is parsed with the others, for the messages
+            Program p = Checker.check(all, whole ? Parse.file(all) : parsed);
             return new Checked(p, all, start, line, placing.typed());
         } catch (ChainRuleException e) {
             throw placing.placed(e);
         }
     }
 
-    /** Every name of the session with its shape: inputs (declared or inferred), then definitions. */
-    public Map<String, String> shapes() {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** A statement's syntax tree, parsed once and kept (each new line checks every statement kept again); null when it does not parse. */
+    private List<Stmt> parsedAlone(String text) {
+        List<Stmt> known = parsed.get(text);
+        if (known != null) return known;
+        try {
+            List<Stmt> out = Parse.file(new SourceFile(KEPT, text + "\n"));
+            if (parsed.size() > 100_000) parsed.clear();
+            parsed.put(text, out);
+            return out;
+        } catch (ChainRuleException e) {
+            return null;
+        }
+    }
+
+    /** A name of the session, its shape (or "function") and how it came to be. */
+    public record Row(String name, String shape, String how) {}
+
+    /** Every name of the session with its shape: inputs (declared or inferred), then definitions, then functions. */
+    public List<Row> shapes() {
+        List<Row> out = new ArrayList<>();
         for (Program.Input in : program.inputs().values()) {
             String how = in.origin() == Program.Origin.DECLARED ? "declared" : "inferred";
             if (!in.properties().isEmpty()) {
-                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase()).toList());
+                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
             }
-            out.put(in.name(), in.shape() + "  " + how);
+            out.add(new Row(in.name(), in.shape().toString(), how));
         }
-        for (Program.Definition d : program.definitions()) out.put(d.name(), d.shape() + "  defined");
-        for (var f : program.functions().entrySet()) out.put(f.getKey(), "function, " + f.getValue().name().toLowerCase());
+        for (Program.Definition d : program.definitions()) out.add(new Row(d.name(), d.shape().toString(), "defined"));
+        for (var f : program.functions().entrySet()) {
+            out.add(new Row(f.getKey(), "function", f.getValue().name().toLowerCase(java.util.Locale.ROOT)));
+        }
         return out;
     }
 }

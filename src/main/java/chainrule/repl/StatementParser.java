@@ -20,10 +20,17 @@ final class StatementParser extends DefaultParser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && !line.strip().startsWith(":") && Parse.openBrackets(line) > 0) {
+        if (context == ParseContext.ACCEPT_LINE && !line.strip().startsWith(":") && Parse.openBrackets(line) > 0
+                && !endsWithNewStatement(line)) {
             throw new EOFError(-1, -1, "a bracket is open", "bracket");
         }
         return super.parse(line, cursor, context);
+    }
+
+    /** A statement left open, then a line that begins a new one: both are taken (SPEC §5). */
+    static boolean endsWithNewStatement(String buffer) {
+        int last = buffer.lastIndexOf('\n');
+        return last >= 0 && Continuation.beginsStatement(buffer.substring(last + 1));
     }
 
     @Override

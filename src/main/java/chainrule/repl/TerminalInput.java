@@ -19,8 +19,13 @@ public final class TerminalInput implements Input {
     static final String PROMPT = "chainrule> ";
     static final String MORE = "       ...> ";
 
+    public static final String NAME = "repl";
+
     private final Terminal terminal;
     private final LineReader reader;
+    /** A line typed after a statement left open, which began a new statement. */
+    private String pending;
+    private int read, line;
 
     private TerminalInput(Terminal terminal, LineReader reader) {
         this.terminal = terminal;
@@ -54,13 +59,45 @@ public final class TerminalInput implements Input {
 
     @Override
     public String next() {
+        if (pending != null) {
+            String p = pending;
+            pending = null;
+            line = read;
+            return p;
+        }
+        String typed;
         try {
-            return reader.readLine(PROMPT);
+            typed = reader.readLine(PROMPT);
         } catch (UserInterruptException e) {
+            read += 1 + (int) e.getPartialLine().chars().filter(c -> c == '\n').count();
             return ""; // Ctrl-C drops the line being typed
         } catch (EndOfFileException e) {
             return null; // Ctrl-D
         }
+        line = read + 1;
+        read += 1 + (int) typed.chars().filter(c -> c == '\n').count();
+        int last = typed.lastIndexOf('\n');
+        if (!typed.strip().startsWith(":") && StatementParser.endsWithNewStatement(typed)
+                && chainrule.parse.Parse.openBrackets(typed.substring(0, last)) > 0) {
+            pending = typed.substring(last + 1);
+            return typed.substring(0, last);
+        }
+        return typed;
+    }
+
+    /** What Ctrl-C does while no line is being read (while a statement is worked on). */
+    public void onInterrupt(Runnable action) {
+        terminal.handle(Terminal.Signal.INT, signal -> action.run());
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -13,15 +13,16 @@ public record Problem(ErrorKind kind, SourceFile source, Span span, String messa
 
     /**
      * {@code FILE:LINE:COL: error: message}, the source line and a caret under the place; a
-     * problem with no place in a file (a usage error) reads {@code chainrule: error: message}.
+     * problem with a whole file reads {@code FILE: error: message}, and one with no file (a
+     * usage error) {@code chainrule: error: message}.
      */
     public String render() {
         StringBuilder out = new StringBuilder();
         boolean placed = source != null && span != null && span.known();
         if (placed) {
             out.append(source.name()).append(':').append(span.line()).append(':').append(span.col());
-        } else if (source != null && kind != ErrorKind.USAGE) {
-            out.append(source.name());
+        } else if (source != null) {
+            out.append(source.name()); // a problem with a whole file: FILE: error: ...
         } else {
             out.append("chainrule");
         }
@@ -74,7 +75,7 @@ public record Problem(ErrorKind kind, SourceFile source, Span span, String messa
                 i = to - keep;
             }
             int c = points[i];
-            if (c < 32 || c == 127) out.append(String.format("\\u%04X", c));
+            if (c < 32 || c == 127) out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
             else out.appendCodePoint(c);
         }
     }

@@ -158,7 +158,7 @@ class RobustnessTest {
     void folderIsAUsageError() {
         Run r = shapes(dir);
         assertEquals(Main.BAD_INPUT, r.status());
-        assertEquals("chainrule: error: " + dir + " is a folder, not a problem file", r.errLines()[0]);
+        assertEquals(dir + ": error: is a folder, not a problem file", r.errLines()[0]);
     }
 
     @Test

@@ -83,7 +83,7 @@ class PipedReplTest {
                 y = W*x
                 derive sum(y) wrt x
                 """);
-        assertTrue(s.err().contains("repl:1:"), s.err());
+        assertTrue(s.err().contains("<stdin>:3:6: error: "), s.err());
         assertTrue(s.err().contains("^"), s.err());
         assertTrue(s.out().contains("y : 2 x 1"), s.out());
         assertTrue(s.out().contains("d(sum(y))/d(x) = W'*ones(2, 1)") || s.out().contains("d(sum(y))/d(x) ="), s.out());

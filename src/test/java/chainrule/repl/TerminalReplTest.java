@@ -45,6 +45,7 @@ class TerminalReplTest {
 
             // a bad line: its message with a caret, and the session goes on
             type("y = W*W");
+            waitFor("repl:8:6: error: cannot multiply"); // the line of the session
             waitFor("^");
             type("W*x");
             waitFor("3 x 1");
