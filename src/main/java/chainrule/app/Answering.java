@@ -28,8 +28,13 @@ public final class Answering {
     private Answering() {}
 
     public static Result answer(Request request) {
+        return answer(request, rewrite -> {});
+    }
+
+    /** The same, handing every rewrite of the simplifier, with its rule's name, to {@code trace} (derive --trace). */
+    public static Result answer(Request request, java.util.function.Consumer<chainrule.simplify.Rewrite> trace) {
         Program p = load(request.source());
-        Engine engine = new Engine(p);
+        Engine engine = new Engine(p, trace);
         return switch (request) {
             case Request.Run r -> run(engine, r.seed());
             case Request.Derive d -> derive(engine, d);

@@ -2,6 +2,10 @@ package chainrule.cli;
 
 import chainrule.app.Answering;
 import chainrule.app.Request;
+import chainrule.app.Engine;
+import chainrule.render.Text;
+import chainrule.simplify.Rewrite;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Parameters;
         description = "Each answer is simplified and printed in the input syntax with its shape and kind; the intermediate steps it names come first.",
         footerHeading = "%nExamples:%n",
         footer = {"  chainrule derive test-cases/seeds/003_mnist_sigmoid_softmax.nn --wrt W2 --steps",
-            "  chainrule derive net.nn --of L --wrt W1,b1 --check --format json"})
+            "  chainrule derive net.nn --of L --wrt W1,b1 --check --format json",
+            "  chainrule derive net.nn --wrt W1 --trace"})
 final class DeriveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
     String file;
@@ -31,6 +36,9 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--check", description = "verify every answer with finite differences")
     boolean check;
 
+    @Option(names = "--trace", description = "show every rewrite of the simplifier with its rule's name, on standard error")
+    boolean trace;
+
     @Option(names = "--at", paramLabel = "VALUES.json", description = "also give each derivative's value at these inputs (a JSON object, SPEC §4)")
     String at;
 
@@ -41,7 +49,15 @@ final class DeriveCommand implements Callable<Integer> {
     public Integer call() {
         var source = Loader.read(file);
         var values = at == null ? null : Loader.values(at);
-        var result = Answering.answer(new Request.Derive(source, of, wrt, values, check, steps, common.seed));
-        return common.output().print(result, common.appFormat(), common.unicode, at);
+        var request = new Request.Derive(source, of, wrt, values, check, steps, common.seed);
+        var output = common.output();
+        if (!trace) return output.print(Answering.answer(request), common.appFormat(), common.unicode, at);
+        List<Rewrite> rewrites = new ArrayList<>();
+        var result = Answering.answer(request, rewrites::add);
+        Text text = Engine.text(result.program(), common.unicode);
+        for (Rewrite r : rewrites) {
+            output.err().println("trace: " + r.rule() + ": " + text.render(r.before()) + "  =>  " + text.render(r.after()));
+        }
+        return output.print(result, common.appFormat(), common.unicode, at);
     }
 }

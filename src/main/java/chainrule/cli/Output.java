@@ -36,6 +36,10 @@ public final class Output {
         return json;
     }
 
+    public PrintWriter err() {
+        return err;
+    }
+
     public PrintWriter out() {
         return out;
     }
