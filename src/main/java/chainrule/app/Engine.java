@@ -9,6 +9,7 @@ import chainrule.diff.Expansion;
 import chainrule.diff.Step;
 import chainrule.expr.Ex;
 import chainrule.expr.Expr;
+import chainrule.expr.Traverse;
 import chainrule.render.Text;
 import chainrule.shape.Program;
 import chainrule.simplify.Simplifier;
@@ -78,6 +79,11 @@ public final class Engine {
     /** The derivatives a file's request asks for; one chainrule cannot form is reported at the request. */
     public List<Answer> derive(Program.Derive request) {
         try {
+            if (request.hessian()) {
+                List<Answer> out = new ArrayList<>();
+                for (Expr.Var w : request.wrt()) out.add(hessian(request.of(), request.ofText(), w));
+                return out;
+            }
             return derive(request.of(), request.ofText(), request.wrt());
         } catch (chainrule.diff.Unsupported e) {
             throw chainrule.source.ChainRuleException.at(chainrule.source.ErrorKind.UNSUPPORTED, program.source(),
@@ -97,6 +103,50 @@ public final class Engine {
                     d.answer(), d, chain));
         }
         return out;
+    }
+
+    /**
+     * The Hessian of the scalar of by w: the Jacobian of its gradient d(of)/d(w) (SPEC §2). Its
+     * chain is the gradient's steps, the gradient itself, then the steps of its derivative.
+     */
+    public Answer hessian(Expr of, String ofText, Expr.Var w) {
+        Answer h = derive(Ex.derivative(of, w), ofText, List.of(w)).get(0);
+        Supplier<List<Step>> chain = memo(() -> {
+            Set<Expr.Derivative> seen = new HashSet<>();
+            List<Step> steps = new ArrayList<>();
+            for (Step s : derive(of, ofText, List.of(w)).get(0).allSteps()) if (seen.add(s.name())) steps.add(s);
+            for (Step s : h.allSteps()) if (seen.add(s.name())) steps.add(s);
+            return steps;
+        });
+        return new Answer(h.of(), h.ofExpr(), w, h.kind(), h.shape(), h.expression(), h.derived(), chain);
+    }
+
+    /**
+     * A bare expression worked out: each derivative term in it by its value (a Hessian-vector
+     * product, already in Pearlmutter's form, as the gradient of a scalar), then simplified.
+     */
+    public Expr show(Expr e) {
+        return simplifier.simplify(expandDerivatives(e));
+    }
+
+    private Expr expandDerivatives(Expr e) {
+        if (e instanceof Expr.Derivative d) {
+            try {
+                return differentiator.expand(d);
+            } catch (chainrule.diff.Unsupported unsupported) {
+                return e;
+            }
+        }
+        List<Expr> kids = Traverse.children(e);
+        if (kids.isEmpty()) return e;
+        List<Expr> next = new ArrayList<>(kids.size());
+        boolean changed = false;
+        for (Expr k : kids) {
+            Expr n = expandDerivatives(k);
+            changed |= n != k;
+            next.add(n);
+        }
+        return changed ? Traverse.withChildren(e, next) : e;
     }
 
     private static <T> Supplier<T> memo(Supplier<T> s) {

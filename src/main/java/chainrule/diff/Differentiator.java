@@ -82,6 +82,7 @@ public final class Differentiator {
     }
 
     public static String kind(Expr of, Var wrt) {
+        if (Ex.isHessian(Ex.derivative(of, wrt))) return "hessian";
         return Ex.derivativeKind(of.shape(), wrt.shape());
     }
 }
