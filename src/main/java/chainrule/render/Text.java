@@ -42,7 +42,9 @@ public final class Text implements chainrule.expr.Spelling {
     public String derivativeName(Derivative d) {
         if (Ex.isHessian(d) && ((Derivative) d.of()).of() instanceof Var v && !fileNames.contains("d2" + v.name())) {
             String w = d.wrt().name();
-            return unicode ? "∂²" + name(v.name()) + "/∂" + name(w) + "²" : "d2" + v.name() + "/d" + w + "2";
+            // d2L/dw2, and d2L/dW1^2 where the name ends in a digit
+            String square = Character.isDigit(w.charAt(w.length() - 1)) ? "^2" : "2";
+            return unicode ? "∂²" + name(v.name()) + "/∂" + name(w) + "²" : "d2" + v.name() + "/d" + w + square;
         }
         return write(d);
     }
