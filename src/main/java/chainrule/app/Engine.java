@@ -72,8 +72,16 @@ public final class Engine {
 
     /** The numeric check of an answer against finite differences of the network (SPEC §3). */
     public chainrule.eval.CheckResult check(Answer a, long seed) {
-        return chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed,
+        chainrule.eval.CheckResult c = chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed,
                 chainrule.eval.Verifier.DEFAULT_POINTS, chainrule.eval.TerminalProgress.of("d" + a.of() + "/d" + a.wrt().name()));
+        if (!a.kind().equals("hessian") || !(a.ofExpr() instanceof Expr.Derivative gradient)) return c;
+        // a Hessian is checked against differences of its gradient; on a small variable, also of the function itself
+        chainrule.eval.CheckResult second = chainrule.eval.SecondDifferences.check(program, gradient.of(), a.wrt(), a.expression(),
+                expander(a.steps()), seed, chainrule.eval.Verifier.DEFAULT_POINTS);
+        if (second == null) return c;
+        chainrule.eval.CheckResult worse = second.maxRelError() > c.maxRelError() || Double.isNaN(second.maxRelError()) ? second : c;
+        return new chainrule.eval.CheckResult(c.passed() && second.passed(), worse.maxRelError(), c.points(), worse.expected(),
+                worse.got(), worse.worstPoint());
     }
 
     /** The derivatives a file's request asks for; one chainrule cannot form is reported at the request. */

@@ -147,6 +147,23 @@ class HessianTest {
         assertEquals("\\frac{\\partial^2 L}{\\partial w \\, \\partial w^{\\top}}", Latex.derivativeName(a.allSteps().get(3).name()));
     }
 
+    /** Second differences of the function itself tell a right Hessian from one off by A' (a second opinion, on small problems). */
+    @Test
+    void secondDifferencesOfTheFunctionJudgeAHessian() {
+        Program p = program("x : n", "A : n x n", "f = x'*A*x + sum(exp(x))");
+        Engine engine = new Engine(p);
+        Expr.Var x = new Expr.Var("x", p.shapeOf("x"));
+        Expr f = p.byName().get("f").var();
+        Expr right = engine.derive(Ex.derivative(f, x), "f", List.of(x)).get(0).expression();
+        var expand = engine.expander(List.of());
+        var good = chainrule.eval.SecondDifferences.check(p, f, x, right, expand, 3, 3);
+        assertTrue(good.passed(), "relative error " + good.maxRelError());
+        Expr a = new Expr.Var("A", p.shapeOf("A"));
+        Expr wrong = Ex.add(List.of(Ex.scale(Ex.num(2), a), Ex.diagMatrix(Ex.apply(chainrule.expr.Builtin.EXP, x))));
+        var bad = chainrule.eval.SecondDifferences.check(p, f, x, wrong, expand, 3, 3);
+        assertFalse(bad.passed(), "2*A + diag(exp(x)) is not the Hessian where A is not symmetric");
+    }
+
     private static void assertClose(RealMatrix expected, RealMatrix got) {
         assertEquals(expected.getRowDimension(), got.getRowDimension());
         assertEquals(expected.getColumnDimension(), got.getColumnDimension());
