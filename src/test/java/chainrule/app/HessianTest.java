@@ -106,6 +106,43 @@ class HessianTest {
         assertClose(expected.transpose(), values.get("vh"));
     }
 
+    private static String residual(int depth, int width) {
+        StringBuilder s = new StringBuilder("x : " + width + "\nv : " + width * width + "\nh0 = x\n");
+        for (int i = 0; i < depth; i++) {
+            s.append('W').append(i).append(" : ").append(width).append(" x ").append(width).append('\n');
+            s.append('h').append(i + 1).append(" = h").append(i).append(" + tanh(W").append(i).append("*h").append(i).append(")\n");
+        }
+        return s.append("L = sum(h").append(depth).append(" .^ 2)\nhv = hessian(L, W0)*v\nH = hessian(L, W0)\n").toString();
+    }
+
+    /**
+     * Through a deep residual network the product is swept once: the gradient's steps are nodes of
+     * the sweep, so the answer with its steps grows with the depth, not with the paths through it;
+     * and its value is the Hessian's (formed here, 9 x 9) times v.
+     */
+    @Test
+    void aDeepProductIsLinearInTheDepthAndRight() {
+        Program small = Loader.load(new SourceFile("r.nn", residual(4, 3)));
+        Engine engine = new Engine(small);
+        var expand = engine.expander(List.of());
+        Point point = new Sampler(small, 2, expand).draw();
+        Map<String, RealMatrix> values = evaluate(small, point, expand, null);
+        assertClose(values.get("H").multiply(point.values().get("v")), values.get("hv"));
+
+        int[] sizes = new int[2];
+        int[] depths = {10, 20};
+        for (int k = 0; k < 2; k++) {
+            Program p = Loader.load(new SourceFile("r.nn", residual(depths[k], 3)));
+            Engine e = new Engine(p);
+            Expr.Derivative gradient = (Expr.Derivative) ((Expr.Reshape) p.byName().get("hv").body()).a();
+            chainrule.diff.Derived hvp = e.differentiator().derive(gradient.of(), gradient.wrt(), false);
+            int size = Traverse.size(hvp.answer());
+            for (chainrule.diff.Step st : hvp.steps()) size += Traverse.size(st.value());
+            sizes[k] = size;
+        }
+        assertTrue(sizes[1] < 3 * sizes[0], "twice as deep, " + sizes[0] + " then " + sizes[1] + " nodes");
+    }
+
     /** A v that depends on w keeps the product as written: the gradient of g'*v would differentiate v too. */
     @Test
     void aVectorThatDependsOnTheVariableIsNotRewritten() {
