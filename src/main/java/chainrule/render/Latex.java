@@ -40,6 +40,9 @@ public final class Latex {
     /** d(of)/d(wrt) for running text, where a fraction would be small: \partial L / \partial W_1. */
     public static String derivativeInline(Derivative d) {
         String wrt = LatexNames.name(d.wrt().name());
+        if (Ex.isHessian(d) && ((Derivative) d.of()).of() instanceof Var v) {
+            return "\\partial^2 " + LatexNames.name(v.name()) + " / \\partial " + wrt + "^2";
+        }
         String of = d.of() instanceof Var v ? LatexNames.name(v.name()) : paren(write(d.of(), null));
         return "\\partial " + of + " / \\partial " + wrt;
     }
