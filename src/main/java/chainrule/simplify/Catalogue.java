@@ -29,6 +29,7 @@ final class Catalogue {
         out.addAll(SumRules.all());
         out.addAll(InverseRules.all());
         out.addAll(KronRules.all());
+        out.addAll(SecondOrderRules.all());
         out.addAll(ExpandRules.all());
         out.addAll(PropertyRules.all(p));
         out.addAll(RecognitionRules.all());

@@ -77,6 +77,8 @@ class RulesTest {
             new Case("A*kron(r, I) is kron(r, A)", "", "M*kron(r, eye(m))", "kron(r, M)", "X*kron(r, A)"),
             new Case("kron(A, B)*kron(C, D) is kron(A*C, B*D)", "", "kron(A, B)*kron(C, A)", "kron(A*C, B*A)", "kron(A, B)*vec(A*B)"),
             new Case("kron(B', A)*vec(X) is vec(A*X*B)", "", "kron(x', A)*vec(B)", "A*B*x", "kron(A, B)*kron(C, A)"),
+            new Case("kron(c, I)*A is kron(c, A)", "", "kron(u, eye(k))*A", "kron(u, A)", "kron(eye(k), u)*A"),
+            new Case("diag(a)*diag(b) is diag(a .* b)", "", "diag(x)*diag(y)", "diag(x .* y)", "diag(x)*A"),
             new Case("multiply out where terms cancel", "", "(x ./ y - v) .* y", "x - v .* y", "(x - v) .* y"),
             new Case("a one-hot vector sums to 1", "", "sum(Y, 1)", "ones(1, m)", "sum(Y, 2)"),
             new Case("a softmax sums to 1", "p = softmax(x)", "sum(p)", "1", "sum(x)"),
