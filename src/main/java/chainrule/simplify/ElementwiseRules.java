@@ -21,7 +21,8 @@ final class ElementwiseRules {
     static List<Rule> all() {
         return List.of(
                 Rule.on(Reduce.class, "a factor constant along a sum comes out", ElementwiseRules::constantOutOfSum),
-                Rule.on(Add.class, "a common divisor once", ElementwiseRules::commonDivisor));
+                Rule.on(Add.class, "a common divisor once", ElementwiseRules::commonDivisor),
+                Rule.on(Hadamard.class, "1 ./ b .* a is a ./ b", ElementwiseRules::reciprocalTimes));
     }
 
     /**
@@ -42,6 +43,13 @@ final class ElementwiseRules {
         outside.put(Ex.reduce(r.axis(), fs.without(constant).build()), 1);
         for (Expr f : constant) outside.merge(((Broadcast) f).a(), fs.power(f), Integer::sum);
         return Optional.of(new Factors(r.shape(), outside).build());
+    }
+
+    /** 1 ./ b .* a and a .* (1 ./ b) are a ./ b. Lowers the number of nodes. */
+    static Optional<Expr> reciprocalTimes(Hadamard h) {
+        if (h.a() instanceof Divide d && d.a() instanceof Ones) return Optional.of(Ex.divide(h.b(), d.b()));
+        if (h.b() instanceof Divide d && d.a() instanceof Ones) return Optional.of(Ex.divide(h.a(), d.b()));
+        return Optional.empty();
     }
 
     /**

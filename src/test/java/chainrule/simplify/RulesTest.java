@@ -80,6 +80,7 @@ class RulesTest {
             new Case("kron(B', A)*vec(X) is vec(A*X*B)", "", "kron(x', A)*vec(B)", "A*B*x", "kron(A, B)*kron(C, A)"),
             new Case("a factor constant along a sum comes out", "", "sum(x .* M ./ v, 2)", "sum(x .* M, 2) ./ v", "sum(M ./ v, 1)"),
             new Case("a common divisor once", "", "A ./ x - 2*B ./ x.^2", "(A - 2*B ./ x) ./ x", "A ./ x - B ./ y"),
+            new Case("1 ./ b .* a is a ./ b", "", "1 ./ (1 + x.^2) .* y", "y ./ (1 + x.^2)", "2 ./ (1 + x.^2) .* y"),
             new Case("multiply out where terms cancel", "", "(x ./ y - v) .* y", "x - v .* y", "(x - v) .* y"),
             new Case("a one-hot vector sums to 1", "", "sum(Y, 1)", "ones(1, m)", "sum(Y, 2)"),
             new Case("a softmax sums to 1", "p = softmax(x)", "sum(p)", "1", "sum(x)"),
