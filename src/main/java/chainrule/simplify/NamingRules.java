@@ -159,7 +159,7 @@ final class NamingRules {
             int n = Math.min(up, down);
             java.util.Map<Expr, Integer> named = new java.util.LinkedHashMap<>();
             fs.powers().forEach((f, p) -> {
-                if (f.equals(quo.q())) named.put(quo.f(), n);
+                if (f.equals(quo.q())) named.merge(quo.f(), n, Integer::sum);
                 named.merge(f, f.equals(quo.q()) ? p - n : f.equals(quo.s()) ? p + n : p, Integer::sum);
             });
             named.values().removeIf(p -> p == 0);

@@ -93,6 +93,7 @@ class RulesTest {
             new Case("a named product inside a product", "w = inv(A)*M*u", "inv(A)*inv(A)*M*u", "inv(A)*w", "inv(A)*M*X*x"),
             new Case("a named quotient", "f = x / norm(x)", "(1 / norm(x)^2)*(x*x')", "f*f'", "(1 / norm(x))*(x*x')"),
             new Case("a named elementwise quotient", "Q = M ./ v", "M .* M ./ v.^3", "Q.^2 ./ v", "M .* M ./ x.^3"),
+            new Case("a named elementwise quotient", "Q = M ./ v", "Q .* M ./ v", "Q.^2", "Q .* M ./ x"),
             new Case("what clipping cut off, where the clip is not flat", "c = clip(x, -1, 2)", "(x - c) .* relu'(x - 2)",
                     "relu(x - 2)", "(x - c) .* relu'(x - 3)"),
             new Case("name of a definition", "z = A*x + y", "A*x + y", "z", "A*x + v"));
