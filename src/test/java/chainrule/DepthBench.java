@@ -4,6 +4,7 @@ import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.cli.Loader;
 import chainrule.diff.Step;
+import chainrule.render.Listing;
 import chainrule.render.Text;
 import chainrule.shape.Program;
 import chainrule.source.SourceFile;
@@ -15,7 +16,7 @@ import java.util.List;
  * Not a test (Surefire runs only *Test classes): how deriving scales with depth. For plain, residual
  * and densely connected tanh networks of width 3 and depth 10, 100, 1000, and for one expression
  * of nested tanh (to 2,000 deep) and nested exp (to 400 deep), it prints the warm time (after 3
- * warm-up runs) of load, derive and rendering, and the output size.
+ * warm-up runs) of load, derive and rendering, and the size of the text 'chainrule derive' prints.
  *
  * <pre>
  * mvn -B -ntp -o -q test-compile
@@ -69,15 +70,19 @@ public class DepthBench {
             if (r instanceof Program.Derive d) answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
         long t2 = System.nanoTime();
         Text text = engine.text(false);
-        long chars = 0, steps = 0;
+        long steps = 0;
         IdentityHashMap<Object, Boolean> distinct = new IdentityHashMap<>();
-        // what 'chainrule derive' prints: each answer, and each step it refers to once
-        for (Step st : Engine.stepsOf(answers)) {
+        // what 'chainrule derive' prints: the names of what repeats, each step the answers refer to once, each answer
+        List<Step> referred = Engine.stepsOf(answers);
+        for (Step st : referred) {
             steps++;
             distinct.put(st.value(), true);
-            chars += text.render(st.value()).length();
         }
-        for (Answer a : answers) chars += text.render(a.expression()).length();
+        Listing listing = new Listing(text);
+        listing.name(referred, answers, false);
+        listing.steps(referred);
+        for (Answer a : answers) listing.answer(a, false, null, null, null);
+        long chars = listing.toString().length();
         long t3 = System.nanoTime();
         return new Run(t1 - t0, t2 - t1, t3 - t2, chars, steps, distinct.size());
     }
