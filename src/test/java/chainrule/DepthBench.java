@@ -4,6 +4,7 @@ import chainrule.diff.Answer;
 import chainrule.app.Engine;
 import chainrule.cli.Loader;
 import chainrule.diff.Step;
+import chainrule.render.Listing;
 import chainrule.render.Text;
 import chainrule.shape.Program;
 import chainrule.source.SourceFile;
@@ -14,8 +15,9 @@ import java.util.List;
 /**
  * Not a test (Surefire runs only *Test classes): how deriving scales with depth. For plain, residual
  * and densely connected tanh networks of width 3 and depth 10, 100, 1000, and for one expression
- * of nested tanh (to 2,000 deep) and nested exp (to 400 deep), it prints the warm time (after 3
- * warm-up runs) of load, derive and rendering, and the output size.
+ * of nested tanh (to 2,000 deep) and nested exp (to 400 deep), and for second derivatives of the
+ * plain network (SECOND: the gradient of |dL/dx|^2 by x; SECOND_JACOBIAN: the Jacobian of dL/dx), it prints the warm time (after 3
+ * warm-up runs) of load, derive and rendering, and the size of the text 'chainrule derive' prints.
  *
  * <pre>
  * mvn -B -ntp -o -q test-compile
@@ -23,7 +25,7 @@ import java.util.List;
  * </pre>
  */
 public class DepthBench {
-    enum Kind { PLAIN, RESIDUAL, DENSE, NESTED_TANH, NESTED_EXP }
+    enum Kind { PLAIN, RESIDUAL, DENSE, NESTED_TANH, NESTED_EXP, SECOND, SECOND_JACOBIAN }
 
     /** One expression, f(f(...f(x))) nested depth deep. */
     static String nested(String f, int depth) {
@@ -33,6 +35,13 @@ public class DepthBench {
     static String source(Kind kind, int depth) {
         if (kind == Kind.NESTED_TANH) return nested("tanh", depth);
         if (kind == Kind.NESTED_EXP) return nested("exp", depth);
+        if (kind == Kind.SECOND || kind == Kind.SECOND_JACOBIAN) {
+            // a derivative of a derivative: the gradient of a plain tanh network by its input, then
+            // the gradient of its squared norm (reverse mode) or its Jacobian (forward mode)
+            String plain = source(Kind.PLAIN, depth);
+            String net = plain.substring(0, plain.indexOf("derive"));
+            return net + "G = d(L)/d(x)\n" + (kind == Kind.SECOND ? "M = sum(G .^ 2)\nderive M wrt x\n" : "derive G wrt x\n");
+        }
         StringBuilder s = new StringBuilder("x : 3\n");
         for (int i = 0; i < depth; i++) {
             s.append('W').append(i).append(" : 3 x 3\n");
@@ -69,15 +78,19 @@ public class DepthBench {
             if (r instanceof Program.Derive d) answers.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
         long t2 = System.nanoTime();
         Text text = engine.text(false);
-        long chars = 0, steps = 0;
+        long steps = 0;
         IdentityHashMap<Object, Boolean> distinct = new IdentityHashMap<>();
-        // what 'chainrule derive' prints: each answer, and each step it refers to once
-        for (Step st : Engine.stepsOf(answers)) {
+        // what 'chainrule derive' prints: the names of what repeats, each step the answers refer to once, each answer
+        List<Step> referred = Engine.stepsOf(answers);
+        for (Step st : referred) {
             steps++;
             distinct.put(st.value(), true);
-            chars += text.render(st.value()).length();
         }
-        for (Answer a : answers) chars += text.render(a.expression()).length();
+        Listing listing = new Listing(text);
+        listing.name(referred, answers, false);
+        listing.steps(referred);
+        for (Answer a : answers) listing.answer(a, false, null, null, null);
+        long chars = listing.toString().length();
         long t3 = System.nanoTime();
         return new Run(t1 - t0, t2 - t1, t3 - t2, chars, steps, distinct.size());
     }
@@ -85,7 +98,7 @@ public class DepthBench {
     static void bench(int[] depths) {
         System.out.printf("%-9s %6s %10s %10s %10s %10s %12s %9s %9s%n",
                 "kind", "depth", "load ms", "derive ms", "render ms", "total ms", "out chars", "steps", "distinct");
-        String only = System.getProperty("kinds", "PLAIN,RESIDUAL,DENSE,NESTED_TANH,NESTED_EXP");
+        String only = System.getProperty("kinds", "PLAIN,RESIDUAL,DENSE,NESTED_TANH,NESTED_EXP,SECOND,SECOND_JACOBIAN");
         for (Kind kind : Kind.values()) {
             if (!java.util.Arrays.asList(only.split(",")).contains(kind.name())) continue;
             int[] these = switch (kind) {

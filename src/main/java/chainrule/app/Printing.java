@@ -32,7 +32,9 @@ public final class Printing {
                     yield Json.write(Map.of("results", list));
                 }
                 case TEXT -> {
-                    if (!d.steps()) listing.steps(Engine.stepsOf(answers(d.derivatives())));
+                    List<chainrule.diff.Step> steps = d.steps() ? List.of() : Engine.stepsOf(answers(d.derivatives()));
+                    listing.name(steps, answers(d.derivatives()), d.steps());
+                    listing.steps(steps);
                     for (Result.Derivative x : d.derivatives()) listing.answer(x.answer(), d.steps(), x.check(), x.value(), valuesName);
                     yield listing.toString();
                 }
@@ -90,7 +92,11 @@ public final class Printing {
             switch (item) {
                 case Result.Item.Derivatives d -> {
                     answers.addAll(answers(d.derivatives()));
-                    if (format == Format.TEXT) listing.steps(Engine.stepsOf(answers(d.derivatives())));
+                    if (format == Format.TEXT) {
+                        List<chainrule.diff.Step> steps = Engine.stepsOf(answers(d.derivatives()));
+                        listing.name(steps, answers(d.derivatives()), false);
+                        listing.steps(steps);
+                    }
                     for (Result.Derivative x : d.derivatives()) {
                         results.add(Json.derivative(x.answer(), text, false, x.check(), null));
                         listing.answer(x.answer(), false, x.check(), null, null);

@@ -22,6 +22,7 @@ public final class Differentiator {
     private final Program program;
     private final UnaryOperator<Expr> simplify;
     private int nesting = 0;
+    private final Map<Derivative, Expr> expanded = new java.util.HashMap<>();
 
     public Differentiator(Program program, UnaryOperator<Expr> simplify) {
         this.program = program;
@@ -79,23 +80,42 @@ public final class Differentiator {
         return derive(of, List.of(wrt), nameEveryStep).get(wrt.name());
     }
 
-    /** A derivative term worked out and written without references to steps. */
+    /**
+     * A derivative term worked out and written without references to steps; worked out once per
+     * term (a second derivative asks for the same first one at every use).
+     */
     public Expr expand(Derivative d) {
+        Expr known = expanded.get(d);
+        if (known != null) return known;
         Derived r = derive(d.of(), d.wrt(), false);
-        return inline(r);
+        Expr e = inline(r);
+        expanded.put(d, e);
+        return e;
     }
 
-    /** The answer with every step it refers to written in place. */
+    /**
+     * The answer with every step it refers to written in place. Each step is written out once and
+     * the one object put wherever it is referred to, so the result is a graph as large as the
+     * steps together, not a tree that copies a shared step once per path to it.
+     */
     public Expr inline(Derived r) {
-        Expr e = r.answer();
-        List<Step> steps = r.steps();
         Map<Derivative, Expr> values = new java.util.HashMap<>();
-        for (Step s : steps) values.put(s.name(), s.value());
-        // a step refers only to steps worked out before it; substitute until none is left
-        for (int round = 0; round <= steps.size() && Traverse.any(e, values::containsKey); round++) {
-            e = Traverse.bottomUp(e, x -> x instanceof Derivative d && values.containsKey(d) ? values.get(d) : x);
-        }
-        return simplify.apply(e);
+        for (Step s : r.steps()) values.put(s.name(), s.value());
+        Map<Derivative, Expr> written = new java.util.HashMap<>();
+        return simplify.apply(substitute(r.answer(), values, written));
+    }
+
+    private static Expr substitute(Expr e, Map<Derivative, Expr> values, Map<Derivative, Expr> written) {
+        return Traverse.bottomUp(e, x -> {
+            if (!(x instanceof Derivative d) || !values.containsKey(d)) return x;
+            Expr done = written.get(d);
+            if (done == null) {
+                // a step refers only to steps worked out before it
+                done = substitute(values.get(d), values, written);
+                written.put(d, done);
+            }
+            return done;
+        });
     }
 
     public static String kind(Expr of, Var wrt) {

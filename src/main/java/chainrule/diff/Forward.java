@@ -29,6 +29,8 @@ final class Forward {
     private final boolean nameEveryStep;
     private final Expander expander;
     private final Map<String, Expr> memo = new HashMap<>();
+    /** By node identity: a derivative worked out inside a definition is a graph whose parts are shared. */
+    private final Map<Expr, Expr> jacobians = new java.util.IdentityHashMap<>();
     private final Map<String, Integer> useCount = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
     private final Dim n;
@@ -62,8 +64,16 @@ final class Forward {
         return Ex.zero(new Shape(e.shape().size(), n));
     }
 
-    /** d vec(e)/d vec(x), by pushing the operands' Jacobians through e's linear map. */
+    /** d vec(e)/d vec(x), by pushing the operands' Jacobians through e's linear map; once for a node shared by many parents. */
     Expr jac(Expr e) {
+        Expr known = jacobians.get(e);
+        if (known != null) return known;
+        Expr j = jacobian(e);
+        jacobians.put(e, j);
+        return j;
+    }
+
+    private Expr jacobian(Expr e) {
         chainrule.source.Cancelled.check();
         if (!depends(e)) return zero(e);
         Expr at = Linearize.differentiable(e, program);

@@ -192,6 +192,56 @@ final class Reverse {
         return dependence.on(e);
     }
 
+    /**
+     * back, for a derivative worked out (d(L)/d(x) inside a definition): its expression is a graph
+     * whose subexpressions are shared by many parents (each step's value is one object however
+     * often it is used), so each node is passed the sum of its parents' adjoints and passes it on
+     * once, in an order where every parent comes before its operands. Walked path by path as back
+     * does, the second derivative of a residual network would cost time exponential in its depth.
+     */
+    private void backShared(Expr e, Expr g) {
+        if (!depends(e) || Ex.isZero(g)) return;
+        Map<Expr, Expr> linearized = new java.util.IdentityHashMap<>();
+        List<Expr> order = new ArrayList<>();
+        postOrder(e, linearized, order);
+        Map<Expr, List<Expr>> adjoints = new java.util.IdentityHashMap<>();
+        adjoints.computeIfAbsent(e, k -> new ArrayList<>()).add(g);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            chainrule.source.Cancelled.check();
+            Expr node = order.get(i);
+            List<Expr> in = adjoints.get(node);
+            if (in == null) continue;
+            Expr total = Ex.add(in);
+            if (Ex.isZero(total)) continue;
+            Expr at = linearized.get(node);
+            if (at == null || at instanceof Var || at instanceof Derivative) {
+                back(node, total);
+                continue;
+            }
+            List<Expr> operands = Traverse.children(at);
+            boolean[] live = new boolean[operands.size()];
+            for (int k = 0; k < live.length; k++) live[k] = depends(operands.get(k));
+            Expr[] passed = Transposer.transpose(Linearize.of(at), total, live);
+            for (int k = 0; k < passed.length; k++) {
+                if (passed[k] != null) adjoints.computeIfAbsent(operands.get(k), x -> new ArrayList<>()).add(passed[k]);
+            }
+        }
+    }
+
+    /**
+     * The nodes under e that depend on the targets, operands before their users, each once; for
+     * each, the form its linear map is taken of (null where back must handle it itself).
+     */
+    private void postOrder(Expr e, Map<Expr, Expr> linearized, List<Expr> order) {
+        if (linearized.containsKey(e) || !depends(e)) return;
+        Expr at = LanguageOps.rowSoftmaxUnderLog(e, program) != null ? null : Linearize.differentiable(e, program);
+        linearized.put(e, at);
+        if (at != null && !(at instanceof Var) && !(at instanceof Derivative)) {
+            for (Expr c : Traverse.children(at)) postOrder(c, linearized, order);
+        }
+        order.add(e);
+    }
+
     /** Passes the adjoint g of e on to e's operands, through the transpose of e's linear map. */
     private void back(Expr e, Expr g) {
         if (!depends(e) || Ex.isZero(g)) return;
@@ -207,7 +257,7 @@ final class Reverse {
         } else if (at instanceof Derivative d && inner.containsKey(d)) {
             innerContributions.computeIfAbsent(d, k -> new ArrayList<>()).add(g);
         } else if (at instanceof Derivative d) {
-            back(expander.expand(d), g);
+            backShared(expander.expand(d), g);
         } else {
             List<Expr> operands = Traverse.children(at);
             boolean[] live = new boolean[operands.size()];

@@ -131,7 +131,8 @@ public final class Traverse {
         return size(e, new IdentityHashMap<>());
     }
 
-    private static int size(Expr e, Map<Expr, Integer> memo) {
+    /** The same, remembering the size of every node it meets in memo (by identity), across calls. */
+    public static int size(Expr e, Map<Expr, Integer> memo) {
         Integer known = memo.get(e);
         if (known != null) return known;
         long n = 1;

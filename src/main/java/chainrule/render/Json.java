@@ -46,19 +46,39 @@ public final class Json {
         m.put("kind", a.kind());
         // with --at values every dimension has a size: give the numbers
         m.put("shape", value != null ? List.of(value.getRowDimension(), value.getColumnDimension()) : shape(a.shape()));
-        m.put("expression", text.render(a.expression()));
-        m.put("latex", Latex.render(a.expression()));
+        // what a long answer repeats is named once, as in the text listing (see Sharing)
+        List<Expr> roots = new ArrayList<>();
+        roots.add(a.expression());
+        List<Step> chainSteps = chain ? a.allSteps().subList(0, a.allSteps().size() - 1) : List.of();
+        for (Step s : chainSteps) roots.add(s.value());
+        Sharing.Written w = Sharing.name(roots, new java.util.HashSet<>(text.fileNames()));
+        if (!w.lets().isEmpty()) {
+            List<Map<String, Object>> lets = new ArrayList<>();
+            for (Sharing.Let let : w.lets()) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("name", let.name().name());
+                d.put("expression", text.render(let.value()));
+                d.put("shape", shape(let.value().shape()));
+                d.put("latex", Latex.render(let.value()));
+                lets.add(d);
+            }
+            m.put("definitions", lets);
+        }
+        m.put("expression", text.render(w.exprs().get(0)));
+        m.put("latex", Latex.render(w.exprs().get(0)));
         m.put("latexName", Latex.derivativeName(chainrule.expr.Ex.derivative(a.ofExpr(), a.wrt())));
         if (independent(a)) m.put("note", independence(a));
         if (chain) {
             List<Map<String, Object>> steps = new ArrayList<>();
-            for (Step s : a.allSteps().subList(0, a.allSteps().size() - 1)) {
+            for (int i = 0; i < chainSteps.size(); i++) {
+                Step s = chainSteps.get(i);
+                Expr written = w.exprs().get(i + 1);
                 Map<String, Object> st = new LinkedHashMap<>();
                 st.put("name", text.derivativeName(s.name()));
-                st.put("expression", text.render(s.value()));
+                st.put("expression", text.render(written));
                 st.put("shape", shape(s.value().shape()));
                 st.put("latexName", Latex.derivativeName(s.name()));
-                st.put("latex", Latex.render(s.value()));
+                st.put("latex", Latex.render(written));
                 steps.add(st);
             }
             m.put("steps", steps);

@@ -19,9 +19,35 @@ public final class Listing {
     private final StringBuilder out = new StringBuilder();
     /** A step is printed once, however many answers refer to it. */
     private final Set<Expr.Derivative> printed = new java.util.HashSet<>();
+    /** Names given to what long answers repeat (t1 = ...), never reused within one listing. */
+    private final Set<String> taken;
+    private final java.util.Map<Expr, Expr> written = new java.util.IdentityHashMap<>();
 
     public Listing(Text text) {
         this.text = text;
+        this.taken = new java.util.HashSet<>(text.fileNames());
+    }
+
+    /**
+     * Before a request's steps and answers: the names for what they would repeat (see
+     * {@link Sharing}), each printed as a definition, then used by the steps and answers that follow.
+     */
+    public void name(List<Step> steps, List<Answer> answers, boolean chain) {
+        List<Expr> roots = new java.util.ArrayList<>();
+        for (Step s : steps) roots.add(s.value());
+        for (Answer a : answers) {
+            if (chain) for (Step s : a.allSteps()) roots.add(s.value());
+            else roots.add(a.expression());
+        }
+        Sharing.Written w = Sharing.name(roots, taken);
+        for (Sharing.Let let : w.lets()) {
+            println(line(text.render(let.name()), text.render(let.value()), text.shape(let.value().shape())));
+        }
+        for (int i = 0; i < roots.size(); i++) if (w.exprs().get(i) != roots.get(i)) written.put(roots.get(i), w.exprs().get(i));
+    }
+
+    private String render(Expr e) {
+        return text.render(written.getOrDefault(e, e));
     }
 
     @Override
@@ -39,7 +65,7 @@ public final class Listing {
     }
 
     private void step(Step s) {
-        if (printed.add(s.name())) println(line(text.derivativeName(s.name()), text.render(s.value()), text.shape(s.value().shape())));
+        if (printed.add(s.name())) println(line(text.derivativeName(s.name()), render(s.value()), text.shape(s.value().shape())));
     }
 
     /** An answer; with chain, the whole chain of intermediates before it (a step printed earlier is not repeated). */
@@ -50,7 +76,7 @@ public final class Listing {
         if (chain) printed.add(answered);
         String name = text.derivativeName(answered);
         Expr last = chain ? a.allSteps().get(a.allSteps().size() - 1).value() : a.expression();
-        println(line(name, text.render(last), text.shape(a.shape()) + "  " + a.kind()
+        println(line(name, render(last), text.shape(a.shape()) + "  " + a.kind()
                 + (Json.independent(a) ? "  (" + Json.independence(a) + ")" : "")));
         if (check != null) println("  " + checkLine(check));
         if (value != null) println("  value at " + valuesName + ": " + matrix(value));

@@ -26,6 +26,11 @@ public final class Text implements chainrule.expr.Spelling {
         this.fileNames = fileNames;
     }
 
+    /** The names of the problem file. */
+    Set<String> fileNames() {
+        return fileNames;
+    }
+
     @Override
     public String render(Expr e) {
         PrintedSize.before(e);

@@ -34,11 +34,12 @@ final class NamingRules {
             Expr c = canonical.apply(d.body());
             if (!(c instanceof Var || c instanceof Num || c instanceof Size)) names.putIfAbsent(c, d.var());
         }
-        // hashing a record walks its whole tree: an expression larger than every body is no body
-        int largest = 0;
-        for (Expr body : names.keySet()) largest = Math.max(largest, Traverse.size(body));
-        int limit = largest;
-        Function<Expr, Var> lookup = e -> Traverse.larger(e, limit) ? null : names.get(e);
+        // hashing a record walks its whole tree: only an expression as large as some body can be one
+        // (sizes remembered by identity, so a chain of 2,000 nested tanh is measured once, not once a node)
+        java.util.Set<Integer> sizes = new java.util.HashSet<>();
+        for (Expr body : names.keySet()) sizes.add(Traverse.size(body));
+        Map<Expr, Integer> measured = new java.util.IdentityHashMap<>();
+        Function<Expr, Var> lookup = e -> sizes.contains(Traverse.size(e, measured)) ? names.get(e) : null;
         List<List<Expr>> products = new ArrayList<>();
         List<Var> productNames = new ArrayList<>();
         names.forEach((body, v) -> {
