@@ -118,7 +118,7 @@ public final class ClaimChecker {
                 String differs = agreeing == 0 ? "at every point drawn" : "at " + (POINTS - agreeing) + " of " + POINTS + " points drawn";
                 StringBuilder message = new StringBuilder(where + "it differs from " + name + " " + differs + diagnosis + ".");
                 if (g == null) {
-                    message.append("\nAt one of them the claim has no value (0/0, log(0) and the like equal nothing).");
+                    message.append("\nAt one of them the claim has no value there (0/0, log(0) and the like equal nothing).");
                 } else {
                     message.append("\nAt one of them (").append(sizes(raw.get(worst))).append("relative error ")
                             .append(String.format(java.util.Locale.ROOT, "%.3g", Numbers.relativeError(truth.get(worst), g))).append("):");

@@ -245,7 +245,13 @@ final class Inference {
     /** "a 1 x 3 row (r)". */
     private String side(Ast a, Shape s) {
         String what = u.isOne(s.rows()) ? " row" : " column";
-        return "a " + show(s) + what + (operand(a) == null ? "" : " (" + source.slice(a.span()).strip() + ")");
+        return article(show(s)) + " " + show(s) + what + (operand(a) == null ? "" : " (" + source.slice(a.span()).strip() + ")");
+    }
+
+    /** "an" before what is said with a vowel first ("an n x 1 column", "an 8 x 1 column"), else "a". */
+    private static String article(String said) {
+        boolean vowel = said.matches("(8|11 |18 |[aefhilmnorsxAEFHILMNORSX][^a-zA-Z]).*");
+        return vowel ? "an" : "a";
     }
 
     /** The operand as written, in parentheses where it is not a name or a call; null where it is too long to quote. */
