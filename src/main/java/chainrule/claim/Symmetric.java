@@ -54,6 +54,8 @@ final class Symmetric {
             Map<String, RealMatrix> defs;
             try {
                 defs = Sampler.evaluateDefinitions(program, sym, at.expand());
+            } catch (chainrule.source.Cancelled stop) {
+                throw stop;
             } catch (RuntimeException outsideTheDomain) {
                 return false;
             }
