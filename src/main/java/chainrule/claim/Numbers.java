@@ -51,22 +51,26 @@ final class Numbers {
     /** Side by side: "expected" over the one matrix, "claimed" over the other, columns right-aligned. */
     private static List<String> whole(RealMatrix expected, RealMatrix claimed) {
         List<String> left = block(expected), right = block(claimed);
-        int width = Math.max("expected".length(), left.get(0).length());
+        int width = Math.max("expected".length(), left.get(0).length()); // every line of a block is as long
         List<String> out = new ArrayList<>();
         out.add(pad("expected", width) + "    claimed");
-        for (int i = 0; i < left.size(); i++) out.add(pad(left.get(i), width) + "    " + right.get(i));
+        for (int i = 0; i < left.size(); i++) out.add((pad(left.get(i), width) + "    " + right.get(i)).stripTrailing());
         return out;
     }
 
-    /** A matrix as lines of entries, each column right-aligned to its widest entry. */
+    /** A matrix as lines of entries, each column lined up on the decimal point. */
     private static List<String> block(RealMatrix m) {
         int r = m.getRowDimension(), c = m.getColumnDimension();
-        String[][] cells = new String[r][c];
-        int[] width = new int[c];
+        String[][] whole = new String[r][c], part = new String[r][c];
+        int[] left = new int[c], right = new int[c];
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                cells[i][j] = format(m.getEntry(i, j));
-                width[j] = Math.max(width[j], cells[i][j].length());
+                String f = format(m.getEntry(i, j));
+                int dot = f.indexOf('.');
+                whole[i][j] = dot < 0 ? f : f.substring(0, dot);
+                part[i][j] = dot < 0 ? "" : f.substring(dot);
+                left[j] = Math.max(left[j], whole[i][j].length());
+                right[j] = Math.max(right[j], part[i][j].length());
             }
         }
         List<String> out = new ArrayList<>();
@@ -74,7 +78,8 @@ final class Numbers {
             StringBuilder line = new StringBuilder();
             for (int j = 0; j < c; j++) {
                 if (j > 0) line.append("  ");
-                line.append(" ".repeat(width[j] - cells[i][j].length())).append(cells[i][j]);
+                line.append(" ".repeat(left[j] - whole[i][j].length())).append(whole[i][j]).append(part[i][j])
+                        .append(" ".repeat(right[j] - part[i][j].length()));
             }
             out.add(line.toString());
         }

@@ -79,8 +79,9 @@ class ClaimMessagesTest {
             double[] v = Arrays.stream(row.trim().split(" +")).mapToDouble(Double::parseDouble).toArray();
             assertEquals(2, v.length, row);
             assertEquals(3 * v[0], v[1], 2e-3 * Math.abs(v[1]) + 1e-4, row);
-            // entries end in the same column: right-aligned under each header
-            assertEquals(lines.get(head + 1).length(), row.length(), r.message());
+            // entries lined up on their decimal points
+            assertEquals(lines.get(head + 1).indexOf('.'), row.indexOf('.'), r.message());
+            assertEquals(lines.get(head + 1).lastIndexOf('.'), row.lastIndexOf('.'), r.message());
         }
         assertFalse(r.message().contains("matrix, claimed"), r.message());
         assertTrue(r.message().contains("it is three times the derivative: a factor of 3 too many"), r.message());
@@ -141,6 +142,12 @@ class ClaimMessagesTest {
     void aMissingTransposeIsNamedWhereAddingItIsRight() {
         ClaimResult r = check("x : n\nc : n\nS : n x n\nu = c'*S*x\n", "d(u)/d(x) = S*c");
         assertTrue(r.message().contains("the factor S is missing its transpose: it should be S'"), r.message());
+    }
+
+    @Test
+    void aTransposeTooManyIsNamedWhereDroppingItIsRight() {
+        ClaimResult r = check("x : n\nc : n\nS : n x n\nu = x'*S*c\n", "d(u)/d(x) = S'*c");
+        assertTrue(r.message().contains("the factor S' should be S, without the transpose"), r.message());
     }
 
     static Stream<Arguments> factors() {
