@@ -221,7 +221,7 @@ public final class Session {
         }
         try {
             return switch (r) {
-                case Program.Show s -> new Reply.Shown(engine.simplify(s.expr()), engine, notes);
+                case Program.Show s -> new Reply.Shown(engine.show(s.expr()), engine, notes);
                 case Program.Derive d -> {
                     List<Answer> answers = engine.derive(d);
                     List<CheckResult> checks = new ArrayList<>();
