@@ -108,36 +108,60 @@ public final class ClaimChecker {
             }
             long agreeing = agree.stream().filter(b -> b).count();
             if (agreeing == POINTS) continue;
-            String diagnosis = diagnose(step, derived, raw, points, truth, got, expand, agree);
+            Points at = new Points(raw, points, truth, expand);
+            String diagnosis = diagnose(step, derived, at, got, expected);
             String condition = Conditions.find(program, derived.answer(), raw, points, agree, expand, text);
             // without a kink to explain it, agreement at a few points is a coincidence (e.g. a vanishing term, one size)
             if (agreeing == 0 || condition == null) {
                 int worst = worst(truth, got);
                 RealMatrix g = got.get(worst);
-                String values = g == null ? "the claim has no value there (0/0, log(0) and the like equal nothing)"
-                        : "expected " + Numbers.show(truth.get(worst)) + ", claimed " + Numbers.show(g)
-                        + " (" + Numbers.largestDifference(truth.get(worst), g) + "; relative error "
-                        + String.format(java.util.Locale.ROOT, "%.3g", Numbers.relativeError(truth.get(worst), g)) + ")";
                 String differs = agreeing == 0 ? "at every point drawn" : "at " + (POINTS - agreeing) + " of " + POINTS + " points drawn";
+                StringBuilder message = new StringBuilder(where + "it differs from " + name + " " + differs + diagnosis + ".");
+                if (g == null) {
+                    message.append("\nAt one of them the claim has no value there (0/0, log(0) and the like equal nothing).");
+                } else {
+                    message.append("\nAt one of them (").append(sizes(raw.get(worst))).append("relative error ")
+                            .append(String.format(java.util.Locale.ROOT, "%.3g", Numbers.relativeError(truth.get(worst), g))).append("):");
+                    for (String line : Numbers.compare(truth.get(worst), g)) message.append("\n  ").append(line);
+                }
                 return new ClaimResult(claim, Verdict.INCORRECT,
-                        where + "it differs from " + name + " " + differs + "; at one of them " + values
-                        + diagnosis + ". " + name + " = " + expected, expected, first);
+                        message.append("\n").append(derivation(name, derived)).toString(), expected, first);
             }
             return new ClaimResult(claim, Verdict.PARTLY_CORRECT,
                     where + "it agrees with " + name + " at " + agreeing + " of " + POINTS + " points"
-                    + ", " + condition + diagnosis + ". " + name + " = " + expected,
+                    + ", " + condition + diagnosis + ".\n" + derivation(name, derived),
                     expected, first);
         }
         if (shapeError != null) return shapeError;
+        String derivation = derivation(name, derived);
         return new ClaimResult(claim, Verdict.CORRECT,
-                "it agrees with " + name + " at all " + POINTS + " points drawn" + whyEqual(claim) + ". "
-                        + name + " = " + expected, expected, null);
+                "it agrees with " + name + " at all " + POINTS + " points drawn" + whyEqual(claim) + "."
+                        + (derivation.contains("\n") ? "\n" : " ") + derivation, expected, null);
     }
 
+    /** The sizes of a point's dimension symbols, where the problem has any: "n = 3, "; else "". */
+    private static String sizes(Point p) {
+        if (p.sizes().isEmpty()) return "";
+        List<String> out = new ArrayList<>();
+        p.sizes().forEach((k, v) -> out.add(k + " = " + v));
+        return String.join(", ", out) + "; ";
+    }
+
+    /** The answer, then each named step it uses ("where dL/dz = ..."), one a line, in the order they are used. */
+    private String derivation(String name, Derived d) {
+        return name + " = " + describe(d);
+    }
+
+    /** The expected answer as a derivation: the answer first, then "where" each step it uses, one a line. */
     private String describe(Derived d) {
-        StringBuilder out = new StringBuilder();
-        for (Step s : d.steps()) out.append(text.derivativeName(s.name())).append(" = ").append(text.render(s.value())).append("; ");
-        return out.append(text.render(d.answer())).toString();
+        StringBuilder out = new StringBuilder(text.render(d.answer()));
+        List<Step> steps = new ArrayList<>(d.steps());
+        java.util.Collections.reverse(steps);
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            out.append(i == 0 ? "\n  where " : "\n        ").append(text.derivativeName(s.name())).append(" = ").append(text.render(s.value()));
+        }
+        return out.toString();
     }
 
     private String shapeMessage(Shape got, Derivative target, Derived derived) {
@@ -157,18 +181,38 @@ public final class ClaimChecker {
         return "your answer is " + text.shape(got) + "; " + what + hint;
     }
 
-    private String diagnose(Expr claim, Derived derived, List<Point> raw, List<Map<String, RealMatrix>> points,
-                            List<RealMatrix> truth, List<RealMatrix> got, Function<Derivative, Expr> expand, List<Boolean> agree) {
+    /** The values a claim is compared at: each point, its definitions, the derivative there. */
+    record Points(List<Point> raw, List<Map<String, RealMatrix>> values, List<RealMatrix> truth, Function<Derivative, Expr> expand) {
+        /** The candidate agrees with the derivative at every point (the first point first, where most fail). */
+        boolean correct(Expr candidate) {
+            for (int i = 0; i < raw.size(); i++) {
+                RealMatrix v = evalOrNull(candidate, raw.get(i), values.get(i), expand);
+                if (v == null || !Numbers.agree(truth.get(i), v)) return false;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Which usual mistake the claim is, said only where the correction it implies has been
+     * checked: a constant factor, a variant of the answer, a matrix taken as symmetric, a missing
+     * kink factor. "" when none is found.
+     */
+    private String diagnose(Expr claim, Derived derived, Points at, List<RealMatrix> got, String expected) {
+        Double c = Factors.constant(at.truth(), got);
+        if (c != null && at.correct(Ex.scale(Ex.num(1 / c), claim))) return ": " + Factors.words(c);
         Expr full = differentiator.inline(derived);
         for (Variants.Variant v : Variants.of(full, text, program)) {
             boolean all = true;
             for (int i = 0; i < POINTS && all; i++) {
-                RealMatrix value = evalOrNull(v.value(), raw.get(i), points.get(i), expand);
+                RealMatrix value = evalOrNull(v.value(), at.raw().get(i), at.values().get(i), at.expand());
                 all = value != null && got.get(i) != null && Numbers.agree(value, got.get(i));
             }
-            if (all) return ": " + v.mistake();
+            if (all && v.fixes().apply(claim).stream().anyMatch(at::correct)) return ": " + v.mistake();
         }
-        String missing = Conditions.missingKinkFactor(program, full, raw, points, truth, got, expand, text);
+        String symmetric = Symmetric.find(program, claim, derived.answer(), at, text);
+        if (symmetric != null) return ": " + symmetric + ": " + text.render(derived.answer());
+        String missing = Conditions.missingKinkFactor(program, full, at.raw(), at.values(), at.truth(), got, at.expand(), text);
         return missing == null ? "" : ": " + missing;
     }
 

@@ -104,7 +104,15 @@ public final class LatexDerivation {
         } else {
             out.add(new Sentence(List.of(new Code("claim " + c.text()))));
         }
-        if (c.message() != null && !c.message().isBlank()) out.add(new Sentence(List.of(LatexBlocks.words(c.message()))));
+        if (c.message() != null && !c.message().isBlank()) {
+            // the first line in words; the values and the derivation under it, a line each, as input syntax
+            List<String> lines = c.message().lines().toList();
+            out.add(new Sentence(List.of(LatexBlocks.words(lines.get(0)))));
+            for (String line : lines.subList(1, lines.size())) {
+                String l = line.strip();
+                out.add(new Sentence(List.of(l.startsWith("At ") ? LatexBlocks.words(l) : new Code(l))));
+            }
+        }
         return out;
     }
 

@@ -84,7 +84,8 @@ public final class Listing {
 
     public void claim(ClaimResult r) {
         println("line " + r.line() + ": claim " + r.text());
-        println("  " + r.verdict().word + ": " + r.message());
+        // a message's further lines (values side by side, the expected derivation) go under its first
+        println("  " + r.verdict().word + ": " + r.message().replace("\n", "\n    "));
     }
 
     public void shown(Expr e) {

@@ -120,7 +120,7 @@ public final class Printer {
     }
 
     private void claimed(ClaimResult r) {
-        out.println(r.verdict().word + (r.firstWrongStep() != null ? " (step " + r.firstWrongStep() + ")" : "") + ": " + r.message());
+        out.println(r.verdict().word + (r.firstWrongStep() != null ? " (step " + r.firstWrongStep() + ")" : "") + ": " + r.message().replace("\n", "\n  "));
     }
 
     /** An expression and, after some room, its shape, as 'chainrule derive' lines them up. */

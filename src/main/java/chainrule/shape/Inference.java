@@ -202,6 +202,8 @@ final class Inference {
         boolean ok = column ? u.unify(small.rows(), big.rows()) : u.unify(small.cols(), big.cols());
         if (!ok) {
             Shape s = u.resolve(small), m = u.resolve(big);
+            String met = rowMeetsColumn(b, s, m, column);
+            if (met != null) throw error(b.opSpan(), met);
             String why = column
                     ? "a column goes with each column of a matrix with as many rows, but it has " + show(s.rows())
                             + " rows and the matrix " + show(m.rows())
@@ -210,6 +212,53 @@ final class Inference {
             throw error(b.opSpan(), cannot(b) + ": " + why);
         }
         return big;
+    }
+
+    /**
+     * "cannot subtract a 1 x 3 row (r) from a 3 x 1 column (c)", with what to write for the table
+     * of every pair (what NumPy's broadcasting would give), or null when the two are not a row and a column.
+     */
+    private String rowMeetsColumn(Ast.Binary b, Shape small, Shape big, boolean column) {
+        Shape col = column ? small : big, row = column ? big : small;
+        if (!(u.isOne(col.cols()) && u.isOne(row.rows()) && definitelyNotOne(col.rows()) && definitelyNotOne(row.cols()))) return null;
+        Shape left = u.resolve(shapes.get(b.left()));
+        boolean leftIsRow = u.isOne(left.rows()) && definitelyNotOne(left.cols());
+        Ast rowAst = leftIsRow ? b.left() : b.right(), colAst = leftIsRow ? b.right() : b.left();
+        String l = side(b.left(), leftIsRow ? row : col), r = side(b.right(), leftIsRow ? col : row);
+        String head = switch (b.op()) {
+            case SUB -> "cannot subtract " + r + " from " + l;
+            case HADAMARD -> "cannot multiply " + l + " by " + r + " elementwise";
+            case EDIV -> "cannot divide " + l + " by " + r + " elementwise";
+            default -> "cannot add " + l + " to " + r;
+        };
+        String why = ": a column goes with each column of a matrix, a row with each row, but a row never meets a column";
+        String rowText = operand(rowAst), colText = operand(colAst);
+        if (rowText == null || colText == null) return head + why;
+        String expanded = "ones(" + show(col.rows()) + ", 1)*" + rowText;
+        String table = switch (b.op()) {
+            case HADAMARD -> colText + "*" + rowText;
+            default -> leftIsRow ? expanded + " " + b.op().symbol + " " + colText : colText + " " + b.op().symbol + " " + (b.op() == Ast.BinOp.EDIV ? "(" + expanded + ")" : expanded);
+        };
+        return head + why + "; for the " + show(col.rows()) + " x " + show(row.cols()) + " table of every pair, write " + table;
+    }
+
+    /** "a 1 x 3 row (r)". */
+    private String side(Ast a, Shape s) {
+        String what = u.isOne(s.rows()) ? " row" : " column";
+        return article(show(s)) + " " + show(s) + what + (operand(a) == null ? "" : " (" + source.slice(a.span()).strip() + ")");
+    }
+
+    /** "an" before what is said with a vowel first ("an n x 1 column", "an 8 x 1 column"), else "a". */
+    private static String article(String said) {
+        boolean vowel = said.matches("(8|11 |18 |[aefhilmnorsxAEFHILMNORSX][^a-zA-Z]).*");
+        return vowel ? "an" : "a";
+    }
+
+    /** The operand as written, in parentheses where it is not a name or a call; null where it is too long to quote. */
+    private String operand(Ast a) {
+        String text = source.slice(a.span()).strip();
+        if (text.isEmpty() || text.length() > 40 || text.contains("\n")) return null;
+        return text.matches("[\\p{L}\\p{N}_']+(\\(.*\\))?") ? text : "(" + text + ")";
     }
 
     private Shape multiply(Ast.Binary b, Shape l, Shape r) {

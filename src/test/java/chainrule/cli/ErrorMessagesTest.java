@@ -530,6 +530,34 @@ class ErrorMessagesTest {
         }
 
         @Test
+        void subtractARowFromAColumn() {
+            error("r : 1 x 3\nc : 3\ny = c - r", 3, 7, "cannot subtract a 1 x 3 row (r) from a 3 x 1 column (c): a column goes"
+                    + " with each column of a matrix, a row with each row, but a row never meets a column; for the 3 x 3 table of"
+                    + " every pair, write c - ones(3, 1)*r");
+        }
+
+        @Test
+        void addAColumnToARow() {
+            error("r : 1 x n\nc : n\ny = r + c", 3, 7, "cannot add a 1 x n row (r) to an n x 1 column (c): a column goes"
+                    + " with each column of a matrix, a row with each row, but a row never meets a column; for the n x n table of"
+                    + " every pair, write ones(n, 1)*r + c");
+        }
+
+        @Test
+        void multiplyARowByAColumnElementwise() {
+            error("r : 1 x 3\nc : 2\ny = 2*r .* (c + 1)", 3, 9, 2, "cannot multiply a 1 x 3 row (2*r) by a 2 x 1 column"
+                    + " (c + 1) elementwise: a column goes with each column of a matrix, a row with each row, but a row never"
+                    + " meets a column; for the 2 x 3 table of every pair, write (c + 1)*(2*r)");
+        }
+
+        @Test
+        void divideAColumnByARowElementwise() {
+            error("r : 1 x 3\nc : 3\ny = c ./ r", 3, 7, 2, "cannot divide a 3 x 1 column (c) by a 1 x 3 row (r) elementwise:"
+                    + " a column goes with each column of a matrix, a row with each row, but a row never meets a column; for the"
+                    + " 3 x 3 table of every pair, write c ./ (ones(3, 1)*r)");
+        }
+
+        @Test
         void divideByAMatrix() {
             error("X : 3 x 4\ny = X / X", 2, 9,
                     "'/' divides by a scalar, but X (3 x 4) is not one; use './' to divide elementwise");

@@ -152,7 +152,10 @@ function showClaims(res) {
     head.appendChild(document.createTextNode(' line ' + c.line));
     card.appendChild(head);
     card.appendChild(el('div', 'claim-text', 'claim ' + c.text));
-    card.appendChild(el('p', 'message', c.message));
+    // the first line in words; the values and the expected derivation under it, lined up in a fixed-width font
+    const lines = c.message.split('\n');
+    card.appendChild(el('p', 'message', lines[0]));
+    if (lines.length > 1) card.appendChild(el('pre', 'message-detail', lines.slice(1).join('\n')));
     box.appendChild(card);
   }
 }
