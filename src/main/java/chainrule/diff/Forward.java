@@ -66,7 +66,7 @@ final class Forward {
     Expr jac(Expr e) {
         chainrule.source.Cancelled.check();
         if (!depends(e)) return zero(e);
-        Expr at = Linearize.differentiable(e, program);
+        Expr at = Linearize.differentiable(e, program, java.util.Set.of(x.name()));
         if (at instanceof Var v) return v.name().equals(x.name()) ? Ex.identity(n) : definition(v);
         if (at instanceof Derivative d) return jac(expander.expand(d));
         List<Expr> operands = Traverse.children(at);
