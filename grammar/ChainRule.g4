@@ -41,7 +41,7 @@ statement
     : FUN name ':' name                                   # funDecl
     | name (',' name)* ':' shapeSpec                      # varDecl
     | name '=' expr                                       # definition
-    | DERIVE expr WRT name (',' name)*                    # derive
+    | DERIVE HESSIAN? expr WRT name (',' name)*           # derive
     | CLAIM expr ('=' expr)+                              # claim
     | expr                                                # bareExpr
     ;
@@ -82,13 +82,15 @@ indexExpr  : indexTerm (op+=('+' | '-') indexTerm)* ;
 indexTerm  : NUMBER ('*' name)* | name ('*' name)* ;
 
 // keywords are still usable as names where a name is expected in declarations
-name       : ID | D | DNAME | END ;
+name       : ID | D | DNAME | END | HESSIAN ;
 
 FUN        : 'fun' ;
 DERIVE     : 'derive' ;
 WRT        : 'wrt' ;
 CLAIM      : 'claim' ;
 END        : 'end' ;
+// `derive hessian L wrt w`; elsewhere a name like any other (`hessian(L, w)` is a call)
+HESSIAN    : 'hessian' ;
 D          : 'd' ;
 // `dL`, `dW1`: a derivative's short form, only meaningful next to a '/'
 DNAME      : 'd' [\p{Lu}\p{Ll}\p{Lt}\p{Lo}_] [\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}_]* ;

@@ -60,6 +60,14 @@ public final class TestCases {
         for (String raw : lines(beside(problem, ".answers"))) {
             boolean wished = raw.startsWith("~");
             String line = wished ? raw.substring(1).strip() : raw;
+            if (line.startsWith("hessian(")) {
+                // hessian(L, w) = EXPR, keyed "hessian L|w"
+                int close = line.indexOf(") =");
+                int comma = line.lastIndexOf(',', close);
+                out.put("hessian " + line.substring(8, comma).strip() + "|" + line.substring(comma + 1, close).strip(),
+                        (wished ? "~" : "") + line.substring(close + 3).strip());
+                continue;
+            }
             int eq = line.indexOf(")/d(");
             int close = line.indexOf(") =", eq);
             String of = line.substring(2, eq);
@@ -73,11 +81,23 @@ public final class TestCases {
         return s.replaceAll("\\s+", "");
     }
 
+    /** How an answer is keyed in X.answers: "L|W", or "hessian L|w". */
+    public static String key(Answer a) {
+        return (a.kind().equals("hessian") ? "hessian " : "") + a.of() + "|" + a.wrt().name();
+    }
+
+    /** The claim that an answer is right, as a user would write it. */
+    public static String claimOf(Answer a, String expression) {
+        String target = a.kind().equals("hessian") ? "hessian(" + a.of() + ", " + a.wrt().name() + ")"
+                : "d(" + a.of() + ")/d(" + a.wrt().name() + ")";
+        return "claim " + target + " = " + expression;
+    }
+
     public static List<Answer> answers(Program p) {
         Engine engine = new Engine(p);
         List<Answer> out = new ArrayList<>();
         for (Program.Request r : p.requests()) {
-            if (r instanceof Program.Derive d) out.addAll(engine.derive(d.of(), d.ofText(), d.wrt()));
+            if (r instanceof Program.Derive d) out.addAll(engine.derive(d));
         }
         return out;
     }

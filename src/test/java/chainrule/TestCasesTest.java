@@ -85,7 +85,7 @@ class TestCasesTest {
         Text text = engine.text(false);
         List<String> wrong = new ArrayList<>();
         for (Answer a : TestCases.answers(p)) {
-            String claim = "claim d(" + a.of() + ")/d(" + a.wrt().name() + ") = " + text.render(a.expression());
+            String claim = TestCases.claimOf(a, text.render(a.expression()));
             SourceFile src = new SourceFile("round-trip", claim);
             ClaimResult r = engine.check(Checker.claim(p, src, (Stmt.Claim) Parse.statement(src)), 11);
             if (!r.correct()) wrong.add(claim + ": " + r.verdict().word + ": " + r.message());
@@ -158,7 +158,7 @@ class TestCasesTest {
         Program p = TestCases.load(problem);
         Text text = new Engine(p).text(false);
         Map<String, String> actual = new LinkedHashMap<>();
-        for (Answer a : TestCases.answers(p)) actual.put(a.of() + "|" + a.wrt().name(), text.render(a.expression()));
+        for (Answer a : TestCases.answers(p)) actual.put(TestCases.key(a), text.render(a.expression()));
         List<String> wrong = new ArrayList<>();
         List<String> notYet = new ArrayList<>();
         for (var e : expected.entrySet()) {

@@ -78,7 +78,7 @@ public final class Answering {
                 yield new Result.Item.Derivatives(ds);
             }
             case Program.Claim c -> new Result.Item.Claim(engine.check(c, seed));
-            case Program.Show s -> new Result.Item.Shown(engine.simplify(s.expr()), s.span().line());
+            case Program.Show s -> new Result.Item.Shown(engine.show(s.expr()), s.span().line());
         };
     }
 
@@ -115,7 +115,7 @@ public final class Answering {
                     Expr ofExpr = of == null ? d.of() : variable(p, of);
                     String ofText = of == null ? d.ofText() : of;
                     List<Expr.Var> ws = wrt == null ? d.wrt() : wrt.stream().map(w -> variable(p, w)).toList();
-                    out.add(new Program.Derive(ofExpr, ofText, ws, d.span()));
+                    out.add(new Program.Derive(ofExpr, ofText, ws, d.hessian(), d.span()));
                 }
             }
             if (out.isEmpty()) throw Usage.error(p.source().name(), "asks for no derivative: give both --of and --wrt");

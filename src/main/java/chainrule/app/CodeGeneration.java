@@ -29,8 +29,9 @@ public final class CodeGeneration {
         return Module.generate(engine.program(), gradients, target, engine.expander(all));
     }
 
-    /** The key of an answer in the dict gradients() returns: "d(L)/d(W)". */
+    /** The key of an answer in the dict gradients() returns: "d(L)/d(W)", or "hessian(L, w)". */
     public static String key(Answer a) {
+        if (a.kind().equals("hessian")) return "hessian(" + a.of() + ", " + a.wrt().name() + ")";
         return "d(" + a.of() + ")/d(" + a.wrt().name() + ")";
     }
 }

@@ -9,6 +9,7 @@ import chainrule.diff.Expansion;
 import chainrule.diff.Step;
 import chainrule.expr.Ex;
 import chainrule.expr.Expr;
+import chainrule.expr.Traverse;
 import chainrule.render.Text;
 import chainrule.shape.Program;
 import chainrule.simplify.Simplifier;
@@ -71,13 +72,26 @@ public final class Engine {
 
     /** The numeric check of an answer against finite differences of the network (SPEC §3). */
     public chainrule.eval.CheckResult check(Answer a, long seed) {
-        return chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed,
+        chainrule.eval.CheckResult c = chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed,
                 chainrule.eval.Verifier.DEFAULT_POINTS, chainrule.eval.TerminalProgress.of("d" + a.of() + "/d" + a.wrt().name()));
+        if (!a.kind().equals("hessian") || !(a.ofExpr() instanceof Expr.Derivative gradient)) return c;
+        // a Hessian is checked against differences of its gradient; on a small variable, also of the function itself
+        chainrule.eval.CheckResult second = chainrule.eval.SecondDifferences.check(program, gradient.of(), a.wrt(), a.expression(),
+                expander(a.steps()), seed, chainrule.eval.Verifier.DEFAULT_POINTS);
+        if (second == null) return c;
+        chainrule.eval.CheckResult worse = second.maxRelError() > c.maxRelError() || Double.isNaN(second.maxRelError()) ? second : c;
+        return new chainrule.eval.CheckResult(c.passed() && second.passed(), worse.maxRelError(), c.points(), worse.expected(),
+                worse.got(), worse.worstPoint());
     }
 
     /** The derivatives a file's request asks for; one chainrule cannot form is reported at the request. */
     public List<Answer> derive(Program.Derive request) {
         try {
+            if (request.hessian()) {
+                List<Answer> out = new ArrayList<>();
+                for (Expr.Var w : request.wrt()) out.add(hessian(request.of(), request.ofText(), w));
+                return out;
+            }
             return derive(request.of(), request.ofText(), request.wrt());
         } catch (chainrule.diff.Unsupported e) {
             throw chainrule.source.ChainRuleException.at(chainrule.source.ErrorKind.UNSUPPORTED, program.source(),
@@ -97,6 +111,50 @@ public final class Engine {
                     d.answer(), d, chain));
         }
         return out;
+    }
+
+    /**
+     * The Hessian of the scalar of by w: the Jacobian of its gradient d(of)/d(w) (SPEC §2). Its
+     * chain is the gradient's steps, the gradient itself, then the steps of its derivative.
+     */
+    public Answer hessian(Expr of, String ofText, Expr.Var w) {
+        Answer h = derive(Ex.derivative(of, w), ofText, List.of(w)).get(0);
+        Supplier<List<Step>> chain = memo(() -> {
+            Set<Expr.Derivative> seen = new HashSet<>();
+            List<Step> steps = new ArrayList<>();
+            for (Step s : derive(of, ofText, List.of(w)).get(0).allSteps()) if (seen.add(s.name())) steps.add(s);
+            for (Step s : h.allSteps()) if (seen.add(s.name())) steps.add(s);
+            return steps;
+        });
+        return new Answer(h.of(), h.ofExpr(), w, h.kind(), h.shape(), h.expression(), h.derived(), chain);
+    }
+
+    /**
+     * A bare expression worked out: each derivative term in it by its value (a Hessian-vector
+     * product, already in Pearlmutter's form, as the gradient of a scalar), then simplified.
+     */
+    public Expr show(Expr e) {
+        return simplifier.simplify(expandDerivatives(e));
+    }
+
+    private Expr expandDerivatives(Expr e) {
+        if (e instanceof Expr.Derivative d) {
+            try {
+                return differentiator.expand(d);
+            } catch (chainrule.diff.Unsupported unsupported) {
+                return e;
+            }
+        }
+        List<Expr> kids = Traverse.children(e);
+        if (kids.isEmpty()) return e;
+        List<Expr> next = new ArrayList<>(kids.size());
+        boolean changed = false;
+        for (Expr k : kids) {
+            Expr n = expandDerivatives(k);
+            changed |= n != k;
+            next.add(n);
+        }
+        return changed ? Traverse.withChildren(e, next) : e;
     }
 
     private static <T> Supplier<T> memo(Supplier<T> s) {

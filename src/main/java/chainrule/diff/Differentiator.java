@@ -48,7 +48,9 @@ public final class Differentiator {
             if (of.shape().isScalar()) {
                 LinkedHashSet<String> targets = new LinkedHashSet<>();
                 for (Var w : wrt) targets.add(w.name());
-                out.putAll(new Reverse(program, of, targets, simplify, nameEveryStep, this::expand).run());
+                Map<Derivative, Expr> inner = new LinkedHashMap<>();
+                Expr written = gradientsWrittenOut(of, inner);
+                out.putAll(new Reverse(program, of, written, inner, targets, simplify, nameEveryStep, this::expand).run());
             } else {
                 for (Var w : wrt) out.put(w.name(), new Forward(program, w, simplify, nameEveryStep, this::expand).run(of));
             }
@@ -56,6 +58,21 @@ public final class Differentiator {
         } finally {
             nesting--;
         }
+    }
+
+    /**
+     * of with each gradient d(L)/d(w) in it replaced by its answer, whose named steps go into
+     * inner: the sweep then treats them as nodes (Pearlmutter's Hessian-vector product, the
+     * gradient of vec(d(L)/d(w))'*v, costs a few gradients, not a Hessian).
+     */
+    private Expr gradientsWrittenOut(Expr of, Map<Derivative, Expr> inner) {
+        if (!Traverse.any(of, e -> e instanceof Derivative d && d.of().shape().isScalar())) return of;
+        return Traverse.bottomUp(of, e -> {
+            if (!(e instanceof Derivative d) || !d.of().shape().isScalar()) return e;
+            Derived r = derive(d.of(), d.wrt(), false);
+            for (Step s : r.steps()) inner.putIfAbsent(s.name(), s.value());
+            return r.answer();
+        });
     }
 
     public Derived derive(Expr of, Var wrt, boolean nameEveryStep) {
@@ -82,6 +99,7 @@ public final class Differentiator {
     }
 
     public static String kind(Expr of, Var wrt) {
+        if (Ex.isHessian(Ex.derivative(of, wrt))) return "hessian";
         return Ex.derivativeKind(of.shape(), wrt.shape());
     }
 }

@@ -38,9 +38,26 @@ final class Reverse {
     private int from = Integer.MAX_VALUE;
     private final List<Step> steps = new ArrayList<>();
 
+    /**
+     * Named steps of gradients inside {@code of} (a Hessian-vector product is the gradient of
+     * vec(d(L)/d(w))'*v), by name, in the order worked out: each is a node of the sweep with its own
+     * adjoint, as a definition is, so a step shared by later ones is swept once, not once a path.
+     */
+    private final Map<Derivative, Expr> inner;
+    private final Map<Derivative, List<Expr>> innerContributions = new HashMap<>();
+    /** What the named steps are called derivatives of: the expression as asked, before its gradients were written out. */
+    private final Expr named;
+
     Reverse(Program program, Expr of, Set<String> targets, UnaryOperator<Expr> simplify, boolean nameEveryStep,
             Expander expander) {
+        this(program, of, of, Map.of(), targets, simplify, nameEveryStep, expander);
+    }
+
+    Reverse(Program program, Expr named, Expr of, Map<Derivative, Expr> inner, Set<String> targets, UnaryOperator<Expr> simplify,
+            boolean nameEveryStep, Expander expander) {
         this.program = program;
+        this.named = named;
+        this.inner = inner;
         this.of = of;
         this.targets = targets;
         this.simplify = simplify;
@@ -52,6 +69,21 @@ final class Reverse {
     /** The gradient of the scalar `of` with respect to every target. */
     Map<String, Derived> run() {
         back(of, Ex.num(1));
+        // a step refers only to steps worked out before it: the last first is an order of the sweep
+        List<Derivative> innerOrder = new ArrayList<>(inner.keySet());
+        for (int i = innerOrder.size() - 1; i >= 0; i--) {
+            Derivative step = innerOrder.get(i);
+            List<Expr> in = innerContributions.get(step);
+            if (in == null) continue;
+            Expr adjoint = simplify.apply(Ex.add(in));
+            Expr ref = adjoint;
+            if (!(adjoint instanceof Zero) && (nameEveryStep || Traverse.size(adjoint) > SMALL)) {
+                Derivative name = Ex.derivative(named, new Var(label(step), step.shape()));
+                steps.add(new Step(name, adjoint));
+                ref = name;
+            }
+            back(inner.get(step), ref);
+        }
         List<Program.Definition> defs = program.definitions();
         for (int i = defs.size() - 1; i >= 0; i--) {
             chainrule.source.Cancelled.check();
@@ -64,20 +96,28 @@ final class Reverse {
             boolean isTarget = targets.contains(d.name());
             boolean root = of instanceof Var v && v.name().equals(d.name());
             if (!isTarget && !root && !(adjoint instanceof Zero) && !(adjoint instanceof Num) && shouldName(d, adjoint)) {
-                Derivative name = Ex.derivative(of, d.var());
+                Derivative name = Ex.derivative(named, d.var());
                 steps.add(new Step(name, adjoint));
                 ref = name;
             }
             back(d.body(), ref);
         }
         Map<String, Derived> out = new LinkedHashMap<>();
-        StepGraph graph = new StepGraph(steps);
+        List<Step> all = new ArrayList<>();
+        inner.forEach((name, value) -> all.add(new Step(name, value)));
+        all.addAll(steps);
+        StepGraph graph = new StepGraph(all);
         for (String t : targets) {
             List<Expr> in = collected(t);
             Expr answer = in == null ? Ex.zero(program.shapeOf(t)) : simplify.apply(Ex.add(in));
             out.put(t, new Derived(answer, graph));
         }
         return out;
+    }
+
+    /** The name of a step as a variable of the sweep: dL/dh3, or d(L)/d(h3) where L is no name. */
+    private static String label(Derivative step) {
+        return step.of() instanceof Var v ? "d" + v.name() + "/d" + step.wrt().name() : "d(...)/d(" + step.wrt().name() + ")";
     }
 
     private boolean shouldName(Program.Definition d, Expr adjoint) {
@@ -164,6 +204,8 @@ final class Reverse {
         Expr at = Linearize.differentiable(e, program, targets);
         if (at instanceof Var v) {
             contribute(v.name(), g);
+        } else if (at instanceof Derivative d && inner.containsKey(d)) {
+            innerContributions.computeIfAbsent(d, k -> new ArrayList<>()).add(g);
         } else if (at instanceof Derivative d) {
             back(expander.expand(d), g);
         } else {

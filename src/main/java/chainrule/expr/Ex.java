@@ -333,6 +333,17 @@ public final class Ex {
         return new Derivative(of, wrt, derivativeShape(of.shape(), wrt.shape()));
     }
 
+    /** hessian(L, w): the Jacobian of the gradient, d(d(L)/d(w))/d(w), n x n for a vector w, (mn) x (mn) for a matrix. */
+    public static Derivative hessian(Expr of, Var wrt) {
+        return derivative(derivative(of, wrt), wrt);
+    }
+
+    /** Whether d is d(d(L)/d(w))/d(w) of a scalar L: a Hessian. */
+    public static boolean isHessian(Expr d) {
+        return d instanceof Derivative outer && outer.of() instanceof Derivative inner
+                && inner.of().shape().isScalar() && inner.wrt().equals(outer.wrt());
+    }
+
     /** SPEC §2: a gradient has the variable's shape; vector by vector a Jacobian; otherwise the vec form. */
     public static Shape derivativeShape(Shape of, Shape wrt) {
         if (of.isScalar()) return wrt;

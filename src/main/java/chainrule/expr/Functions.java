@@ -13,7 +13,7 @@ public enum Functions {
     MAX("max", 1, 3), MIN("min", 1, 3), CLIP("clip", 3, 3),
     TR("tr", 1, 1), DET("det", 1, 1), LOGDET("logdet", 1, 1), INV("inv", 1, 1),
     DOT("dot", 2, 2), DIAG("diag", 1, 1), KRON("kron", 2, 2), VEC("vec", 1, 1),
-    RESHAPE("reshape", 3, 3), COMMUTATION("commutation", 2, 2),
+    RESHAPE("reshape", 3, 3), COMMUTATION("commutation", 2, 2), HESSIAN("hessian", 2, 2),
     EYE("eye", 1, 1), ONES("ones", 1, 2), ZEROS("zeros", 1, 2);
 
     public final String fname;

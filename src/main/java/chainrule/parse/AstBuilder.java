@@ -163,7 +163,7 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
 
     @Override
     public Object visitDerive(DeriveContext ctx) {
-        return new Stmt.Derive(expr(ctx.expr()), ctx.name().stream().map(this::name).toList(), span(ctx));
+        return new Stmt.Derive(expr(ctx.expr()), ctx.name().stream().map(this::name).toList(), ctx.HESSIAN() != null, span(ctx));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class Shift {
             case Stmt.FunDecl f -> new Stmt.FunDecl(name(f.name()), f.kind(), span(f.span()));
             case Stmt.VarDecl d -> new Stmt.VarDecl(d.names().stream().map(this::name).toList(), d.rows(), d.cols(), d.properties(), span(d.span()));
             case Stmt.Definition d -> new Stmt.Definition(name(d.name()), ast(d.body()), span(d.span()));
-            case Stmt.Derive d -> new Stmt.Derive(ast(d.of()), d.wrt().stream().map(this::name).toList(), span(d.span()));
+            case Stmt.Derive d -> new Stmt.Derive(ast(d.of()), d.wrt().stream().map(this::name).toList(), d.hessian(), span(d.span()));
             case Stmt.Claim c -> new Stmt.Claim(ast(c.lhs()), asts(c.steps()), c.text(), span(c.span()));
             case Stmt.Show w -> new Stmt.Show(ast(w.expr()), span(w.span()));
         };

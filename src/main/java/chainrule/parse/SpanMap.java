@@ -52,7 +52,7 @@ final class SpanMap {
             case Stmt.VarDecl v -> new Stmt.VarDecl(v.names().stream().map(this::name).toList(), v.rows(), v.cols(),
                     v.properties(), span(v.span()));
             case Stmt.Definition d -> new Stmt.Definition(name(d.name()), ast(d.body()), span(d.span()));
-            case Stmt.Derive d -> new Stmt.Derive(ast(d.of()), d.wrt().stream().map(this::name).toList(), span(d.span()));
+            case Stmt.Derive d -> new Stmt.Derive(ast(d.of()), d.wrt().stream().map(this::name).toList(), d.hessian(), span(d.span()));
             case Stmt.Claim c -> new Stmt.Claim(ast(c.lhs()), c.steps().stream().map(this::ast).toList(), c.text(), span(c.span()));
             case Stmt.Show x -> new Stmt.Show(ast(x.expr()), span(x.span()));
         };

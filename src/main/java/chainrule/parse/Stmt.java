@@ -21,7 +21,12 @@ public sealed interface Stmt {
 
     record Definition(Ast.Name name, Ast body, Span span) implements Stmt {}
 
-    record Derive(Ast of, List<Ast.Name> wrt, Span span) implements Stmt {}
+    /** {@code derive L wrt W}, or with hessian, {@code derive hessian L wrt w}: the Hessian of L for each w. */
+    record Derive(Ast of, List<Ast.Name> wrt, boolean hessian, Span span) implements Stmt {
+        public Derive(Ast of, List<Ast.Name> wrt, Span span) {
+            this(of, wrt, false, span);
+        }
+    }
 
     /** {@code claim d(L)/d(W) = e1 = e2 ...}; text is the claim as written, without the keyword. */
     record Claim(Ast lhs, List<Ast> steps, String text, Span span) implements Stmt {}

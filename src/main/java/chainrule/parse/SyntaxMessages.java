@@ -284,7 +284,7 @@ final class SyntaxMessages {
     /** A token that can begin an operand ('-' aside, which is also an operator). */
     private static boolean startsValue(Token t) {
         return switch (t.getType()) {
-            case ChainRuleLexer.ID, ChainRuleLexer.NUMBER, ChainRuleLexer.D, ChainRuleLexer.DNAME, ChainRuleLexer.END,
+            case ChainRuleLexer.ID, ChainRuleLexer.NUMBER, ChainRuleLexer.D, ChainRuleLexer.DNAME, ChainRuleLexer.END, ChainRuleLexer.HESSIAN,
                  ChainRuleLexer.PARTIAL, ChainRuleLexer.LPAREN, ChainRuleLexer.LBRACK -> true;
             default -> false;
         };
@@ -293,7 +293,7 @@ final class SyntaxMessages {
     /** A token that can end an operand. */
     private static boolean endsValue(Token t) {
         return switch (t.getType()) {
-            case ChainRuleLexer.ID, ChainRuleLexer.NUMBER, ChainRuleLexer.D, ChainRuleLexer.DNAME, ChainRuleLexer.END,
+            case ChainRuleLexer.ID, ChainRuleLexer.NUMBER, ChainRuleLexer.D, ChainRuleLexer.DNAME, ChainRuleLexer.END, ChainRuleLexer.HESSIAN,
                  ChainRuleLexer.RPAREN, ChainRuleLexer.RBRACK, ChainRuleLexer.TRANSPOSE_T, ChainRuleLexer.SUPER_T -> true;
             default -> t.getText().equals("'");
         };
@@ -331,7 +331,7 @@ final class SyntaxMessages {
     private static String word(int type, boolean expression, boolean operator) {
         return switch (type) {
             case Token.EOF, ChainRuleLexer.NL -> "the end of the line";
-            case ChainRuleLexer.ID, ChainRuleLexer.D, ChainRuleLexer.DNAME, ChainRuleLexer.END ->
+            case ChainRuleLexer.ID, ChainRuleLexer.D, ChainRuleLexer.DNAME, ChainRuleLexer.END, ChainRuleLexer.HESSIAN ->
                     expression ? "an expression" : "a name";
             case ChainRuleLexer.NUMBER, ChainRuleLexer.PARTIAL, ChainRuleLexer.LPAREN ->
                     expression ? "an expression" : literalOrName(type);

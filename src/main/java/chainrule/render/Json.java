@@ -49,7 +49,7 @@ public final class Json {
         m.put("expression", text.render(a.expression()));
         m.put("latex", Latex.render(a.expression()));
         m.put("latexName", Latex.derivativeName(chainrule.expr.Ex.derivative(a.ofExpr(), a.wrt())));
-        if (independent(a)) m.put("note", a.of() + " does not depend on " + a.wrt().name());
+        if (independent(a)) m.put("note", independence(a));
         if (chain) {
             List<Map<String, Object>> steps = new ArrayList<>();
             for (Step s : a.allSteps().subList(0, a.allSteps().size() - 1)) {
@@ -72,6 +72,12 @@ public final class Json {
             m.put("check", check);
         }
         return m;
+    }
+
+    /** "L does not depend on W"; for a Hessian, "the gradient of L does not depend on w" (L may well depend on it). */
+    public static String independence(Answer a) {
+        String of = a.kind().equals("hessian") ? "the gradient of " + a.of() : a.of();
+        return of + " does not depend on " + a.wrt().name();
     }
 
     public static boolean independent(Answer a) {

@@ -2,6 +2,7 @@ package chainrule.render;
 
 import chainrule.expr.Builtin;
 import chainrule.expr.Dim;
+import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Fn;
@@ -39,6 +40,9 @@ public final class Latex {
     /** d(of)/d(wrt) for running text, where a fraction would be small: \partial L / \partial W_1. */
     public static String derivativeInline(Derivative d) {
         String wrt = LatexNames.name(d.wrt().name());
+        if (Ex.isHessian(d) && ((Derivative) d.of()).of() instanceof Var v) {
+            return "\\partial^2 " + LatexNames.name(v.name()) + " / \\partial " + wrt + "^2";
+        }
         String of = d.of() instanceof Var v ? LatexNames.name(v.name()) : paren(write(d.of(), null));
         return "\\partial " + of + " / \\partial " + wrt;
     }
@@ -318,9 +322,19 @@ public final class Latex {
     }
 
     private static String derivative(Derivative d) {
+        if (Ex.isHessian(d)) return hessian(((Derivative) d.of()).of(), d.wrt());
         String wrt = LatexNames.name(d.wrt().name());
         if (d.of() instanceof Var v) return "\\frac{\\partial " + LatexNames.name(v.name()) + "}{\\partial " + wrt + "}";
         return "\\frac{\\partial}{\\partial " + wrt + "}\\left(" + write(d.of(), null) + "\\right)";
+    }
+
+    /** The Hessian of vec(W) for a matrix, of w for a vector: \\frac{\\partial^2 L}{\\partial w \\, \\partial w^\\top}. */
+    private static String hessian(Expr of, Var w) {
+        String name = LatexNames.name(w.name());
+        String by = w.shape().isVector() || w.shape().isScalar() ? name : "\\mathrm{vec}(" + name + ")";
+        String over = "{\\partial " + by + " \\, \\partial " + by + (w.shape().isScalar() ? "}" : "^{\\top}}");
+        if (of instanceof Var v) return "\\frac{\\partial^2 " + LatexNames.name(v.name()) + "}" + over;
+        return "\\frac{\\partial^2}" + over + "\\left(" + write(of, null) + "\\right)";
     }
 
     /** An exponent: 2, -0.5, 2/3 (a fraction from the user stays one). */

@@ -128,6 +128,7 @@ public final class LatexDerivation {
             case "gradient" -> "gradient";
             case "jacobian" -> "Jacobian";
             case "vec-jacobian" -> "Jacobian of the vectorised forms";
+            case "hessian" -> "Hessian";
             default -> kind;
         };
     }

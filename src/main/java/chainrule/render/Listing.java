@@ -45,10 +45,13 @@ public final class Listing {
     /** An answer; with chain, the whole chain of intermediates before it (a step printed earlier is not repeated). */
     public void answer(Answer a, boolean chain, CheckResult check, RealMatrix value, String valuesName) {
         if (chain) for (Step s : a.allSteps().subList(0, a.allSteps().size() - 1)) step(s);
-        String name = text.derivativeName(Ex.derivative(a.ofExpr(), a.wrt()));
+        Expr.Derivative answered = Ex.derivative(a.ofExpr(), a.wrt());
+        // a later chain that passes through this answer (a Hessian's, through its gradient) does not repeat it
+        if (chain) printed.add(answered);
+        String name = text.derivativeName(answered);
         Expr last = chain ? a.allSteps().get(a.allSteps().size() - 1).value() : a.expression();
         println(line(name, text.render(last), text.shape(a.shape()) + "  " + a.kind()
-                + (Json.independent(a) ? "  (" + a.of() + " does not depend on " + a.wrt().name() + ")" : "")));
+                + (Json.independent(a) ? "  (" + Json.independence(a) + ")" : "")));
         if (check != null) println("  " + checkLine(check));
         if (value != null) println("  value at " + valuesName + ": " + matrix(value));
     }

@@ -40,6 +40,12 @@ public final class Text implements chainrule.expr.Spelling {
     /** The name of a derivative, as a step is named: dL/dz2, or d(L)/d(z2) where dL would be misread. */
     @Override
     public String derivativeName(Derivative d) {
+        if (Ex.isHessian(d) && ((Derivative) d.of()).of() instanceof Var v && !fileNames.contains("d2" + v.name())) {
+            String w = d.wrt().name();
+            // d2L/dw2, and d2L/dW1^2 where the name ends in a digit
+            String square = Character.isDigit(w.charAt(w.length() - 1)) ? "^2" : "2";
+            return unicode ? "∂²" + name(v.name()) + "/∂" + name(w) + "²" : "d2" + v.name() + "/d" + w + square;
+        }
         return write(d);
     }
 
@@ -174,6 +180,7 @@ public final class Text implements chainrule.expr.Spelling {
     }
 
     private String derivative(Derivative d) {
+        if (Ex.isHessian(d)) return call("hessian", ((Derivative) d.of()).of(), d.wrt());
         String of = write(d.of());
         String wrt = d.wrt().name();
         if (d.of() instanceof Var v && !fileNames.contains("d" + v.name()) && !fileNames.contains("d" + wrt)) {

@@ -14,7 +14,7 @@ import org.jline.builtins.Completers;
 
 /** Tab completion: the session's names, chainrule's functions and keywords, the REPL's commands, file names after :load. */
 final class Completion implements Completer {
-    static final List<String> KEYWORDS = List.of("derive", "wrt", "claim", "fun", "scalar", "elementwise", "onehot",
+    static final List<String> KEYWORDS = List.of("derive", "hessian", "wrt", "claim", "fun", "scalar", "elementwise", "onehot",
             "symmetric", "positive");
 
     private final Supplier<Program> program;

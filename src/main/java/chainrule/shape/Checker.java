@@ -373,7 +373,7 @@ public final class Checker {
         for (String name : order) {
             Stmt.Definition d = definitions.get(name);
             try {
-                Expr body = typed(d.body(), source, settled, finals::get, finals.get(name), d.name(), unsolved(d.body()));
+                Expr body = typed(d.body(), source, settled, finals::get, finals.get(name), d.name(), unsolved(d.body()), byName);
                 Program.Definition pd = new Program.Definition(name, body, d.span());
                 defs.add(pd);
                 byName.put(name, pd);
@@ -385,11 +385,18 @@ public final class Checker {
         for (Stmt r : requests) {
             try {
                 switch (r) {
-                    case Stmt.Derive d -> reqs.add(new Program.Derive(typed(d.of(), source, settled, finals::get, null, null, null),
-                            source.slice(d.of().span()).strip(),
-                            d.wrt().stream().map(w -> Ex.var(w.name(), finals.get(w.name()))).toList(), d.span()));
+                    case Stmt.Derive d -> {
+                        Expr of = typed(d.of(), source, settled, finals::get, null, null, null, byName);
+                        if (d.hessian() && !of.shape().isScalar()) {
+                            throw ChainRuleException.at(ErrorKind.SHAPE, source, d.of().span(), "derive hessian takes a scalar,"
+                                    + " but " + source.slice(d.of().span()).strip() + " is " + Inference.show(of.shape())
+                                    + "; for the derivative of its Jacobian write derive d(F)/d(w) wrt w");
+                        }
+                        reqs.add(new Program.Derive(of, source.slice(d.of().span()).strip(),
+                                d.wrt().stream().map(w -> Ex.var(w.name(), finals.get(w.name()))).toList(), d.hessian(), d.span()));
+                    }
                     case Stmt.Claim c -> reqs.add(null); // typed below, against the finished program
-                    case Stmt.Show s -> reqs.add(new Program.Show(typed(s.expr(), source, settled, finals::get, null, null, null),
+                    case Stmt.Show s -> reqs.add(new Program.Show(typed(s.expr(), source, settled, finals::get, null, null, null, byName),
                             s.expr(), s.span()));
                     default -> { }
                 }
@@ -453,7 +460,8 @@ public final class Checker {
      * sized by the name's uses elsewhere).
      */
     private static Expr typed(Ast ast, SourceFile source, Scope scope, java.util.function.Function<String, Shape> shapeOf,
-                              Shape expected, Ast.Name name, ChainRuleException unsolved) {
+                              Shape expected, Ast.Name name, ChainRuleException unsolved,
+                              Map<String, Program.Definition> definitions) {
         Inference inf = new Inference(new Unifier(), source);
         Shape s = inf.infer(ast, scope);
         if (expected != null && !inf.u.unify(s, expected)) {
@@ -461,7 +469,7 @@ public final class Checker {
         }
         inf.resolveDeferred();
         inf.settle();
-        Expr typed = new Lowering(inf, scope, shapeOf).lower(ast);
+        Expr typed = HessianProducts.rewrite(new Lowering(inf, scope, shapeOf).lower(ast), definitions);
         if (expected != null && !typed.shape().equals(expected)) {
             throw unsolved != null ? unsolved : disagree(source, name, expected, typed.shape());
         }
@@ -509,7 +517,7 @@ public final class Checker {
                 return program.dims().contains(symbol);
             }
         };
-        return typed(ast, source, scope, program::shapeOf, null, null, null);
+        return typed(ast, source, scope, program::shapeOf, null, null, null, program.byName());
     }
 
     /**
@@ -518,9 +526,9 @@ public final class Checker {
      * input; a step whose shapes do not fit is kept untyped, with its problem.
      */
     public static Program.Claim claim(Program program, SourceFile source, Stmt.Claim c) {
-        if (!(c.lhs() instanceof Ast.Derivative)) {
+        if (!(c.lhs() instanceof Ast.Derivative || c.lhs() instanceof Ast.Call h && h.name().equals("hessian") && h.primes() == 0)) {
             throw ChainRuleException.at(ErrorKind.SYNTAX, source, c.lhs().span(),
-                    "a claim starts with the derivative it is about, as in: claim d(L)/d(W) = ...");
+                    "a claim starts with the derivative it is about, as in: claim d(L)/d(W) = ... or claim hessian(L, w) = ...");
         }
         if (!(expression(program, source, c.lhs()) instanceof Expr.Derivative target)) {
             throw ChainRuleException.at(ErrorKind.SYNTAX, source, c.lhs().span(),

@@ -337,6 +337,7 @@ final class Inference {
             return c.primes() == 0 ? Shape.SCALAR : arg;
         }
         axisArgument(c);
+        if (name.equals("hessian") && c.primes() == 0 && c.args().size() == 2) hessianOfScalar(c, scope);
         Ast sugar = Sugar.expand(c);
         if (sugar != null) {
             sugared.put(c, sugar);
@@ -365,6 +366,7 @@ final class Inference {
                 Dim n = c.args().size() > 1 ? dimArg(c.args().get(1), scope) : m;
                 yield new Shape(m, n);
             }
+            case HESSIAN -> throw new IllegalStateException("internal: hessian(L, w) is read as d(d(L)/d(w))/d(w)");
             case COMMUTATION -> {
                 Dim size = dimArg(c.args().get(0), scope).times(dimArg(c.args().get(1), scope));
                 yield new Shape(size, size);
@@ -452,7 +454,7 @@ final class Inference {
                 if (c.args().size() == 1) yield Shape.SCALAR;
                 yield numberValue(c.args().get(2)) == 1 ? new Shape(Dim.ONE, arg.cols()) : new Shape(arg.rows(), Dim.ONE);
             }
-            case CLIP, VAR, STD -> throw new IllegalStateException(f.fname + " is sugar");
+            case CLIP, VAR, STD, HESSIAN -> throw new IllegalStateException(f.fname + " is sugar");
             case TR, DET, LOGDET -> {
                 square(c, argAst, arg);
                 yield Shape.SCALAR;
@@ -643,6 +645,16 @@ final class Inference {
     }
 
     // ---- derivatives written in expressions
+
+    /** hessian(L, w): L must be a scalar (a vector's second derivative is no matrix). */
+    private void hessianOfScalar(Ast.Call c, Scope scope) {
+        Ast of = c.args().get(0);
+        Shape s = u.resolve(infer(of, scope));
+        if (u.known(s) && !s.isScalar()) {
+            throw error(of.span(), "hessian(L, w) is the Hessian of a scalar L, but " + describe(of, s)
+                    + " is not a scalar; for the derivative of its Jacobian write d(d(F)/d(w))/d(w)");
+        }
+    }
 
     private Shape derivative(Ast.Derivative d, Scope scope) {
         if (d.asDivision() instanceof Ast.Binary div && div.left() instanceof Ast.Name n && scope.isName(n.name())) {

@@ -161,6 +161,7 @@ final class Lowering {
             case KRON -> Ex.kron(arg(c, 0), arg(c, 1));
             case VEC -> Ex.vec(arg(c, 0));
             case RESHAPE -> Ex.reshape(arg(c, 0), s);
+            case HESSIAN -> throw new IllegalStateException("internal: hessian(L, w) is read as d(d(L)/d(w))/d(w)");
             case COMMUTATION -> {
                 yield Ex.commutation(dimOf(c.args().get(0)), dimOf(c.args().get(1)));
             }

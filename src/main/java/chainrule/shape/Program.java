@@ -43,8 +43,12 @@ public record Program(
         Span span();
     }
 
-    /** derive OF wrt W1, W2: {@code ofText} is how the user wrote OF. */
-    public record Derive(Expr of, String ofText, List<Expr.Var> wrt, Span span) implements Request {}
+    /** derive OF wrt W1, W2 (with hessian: derive hessian OF wrt w): {@code ofText} is how the user wrote OF. */
+    public record Derive(Expr of, String ofText, List<Expr.Var> wrt, boolean hessian, Span span) implements Request {
+        public Derive(Expr of, String ofText, List<Expr.Var> wrt, Span span) {
+            this(of, ofText, wrt, false, span);
+        }
+    }
 
     /**
      * A claim, typed here once: the derivative it is about and each step of its chain. A step

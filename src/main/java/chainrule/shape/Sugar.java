@@ -50,6 +50,8 @@ final class Sugar {
             case String f when SOFT.contains(f) && n == 2 && isNumber(a.get(1), 1) -> fn(call.name(), a.get(0));
             case String f when SOFT.contains(f) && n == 2 && isNumber(a.get(1), 2) ->
                     new Ast.Transpose(fn(call.name(), new Ast.Transpose(a.get(0), at)), at);
+            // hessian(L, w) is the Jacobian of the gradient, d(d(L)/d(w))/d(w) (SPEC §2)
+            case String f when f.equals("hessian") && n == 2 -> new Ast.Derivative(new Ast.Derivative(a.get(0), a.get(1), null, at), a.get(1), null, at);
             case String f -> null;
         };
     }

@@ -30,6 +30,7 @@ final class Catalogue {
         out.addAll(ElementwiseRules.all());
         out.addAll(InverseRules.all());
         out.addAll(KronRules.all());
+        out.addAll(SecondOrderRules.all());
         out.addAll(ExpandRules.all());
         out.addAll(PropertyRules.all(p));
         out.addAll(RecognitionRules.all());

@@ -813,4 +813,25 @@ class ErrorMessagesTest {
             assertFalse(r.err().contains("\tat "), r.err());
         }
     }
+
+    @Nested
+    class Hessians {
+        @Test
+        void hessianOfAVector() {
+            error("x : 3\ny = tanh(x)\nH = hessian(y, x)", 3, 13, "hessian(L, w) is the Hessian of a scalar L, but y (3 x 1)"
+                    + " is not a scalar; for the derivative of its Jacobian write d(d(F)/d(w))/d(w)");
+        }
+
+        @Test
+        void claimAboutAProductOfTheHessian() {
+            error("x : 3\nL = sum(x)\nclaim hessian(L, x)*x = x", 3, 7, 15,
+                    "a claim starts with the derivative it is about, as in: claim d(L)/d(W) = ... or claim hessian(L, w) = ...");
+        }
+
+        @Test
+        void deriveHessianOfAVector() {
+            error("x : 3\ny = tanh(x)\nderive hessian y wrt x", 3, 16, "derive hessian takes a scalar, but y is 3 x 1;"
+                    + " for the derivative of its Jacobian write derive d(F)/d(w) wrt w");
+        }
+    }
 }

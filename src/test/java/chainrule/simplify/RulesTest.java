@@ -78,6 +78,8 @@ class RulesTest {
             new Case("A*kron(r, I) is kron(r, A)", "", "M*kron(r, eye(m))", "kron(r, M)", "X*kron(r, A)"),
             new Case("kron(A, B)*kron(C, D) is kron(A*C, B*D)", "", "kron(A, B)*kron(C, A)", "kron(A*C, B*A)", "kron(A, B)*vec(A*B)"),
             new Case("kron(B', A)*vec(X) is vec(A*X*B)", "", "kron(x', A)*vec(B)", "A*B*x", "kron(A, B)*kron(C, A)"),
+            new Case("kron(c, I)*A is kron(c, A)", "", "kron(u, eye(k))*A", "kron(u, A)", "kron(eye(k), u)*A"),
+            new Case("diag(a)*diag(b) is diag(a .* b)", "", "diag(x)*diag(y)", "diag(x .* y)", "diag(x)*A"),
             new Case("a factor constant along a sum comes out", "", "sum(x .* M ./ v, 2)", "sum(x .* M, 2) ./ v", "sum(M ./ v, 1)"),
             new Case("a common divisor once", "", "A ./ x - 2*B ./ x.^2", "(A - 2*B ./ x) ./ x", "A ./ x - B ./ y"),
             new Case("1 ./ b .* a is a ./ b", "", "1 ./ (1 + x.^2) .* y", "y ./ (1 + x.^2)", "2 ./ (1 + x.^2) .* y"),
