@@ -33,7 +33,19 @@ public final class Answering {
 
     /** The same, handing every rewrite of the simplifier, with its rule's name, to {@code trace} (derive --trace). */
     public static Result answer(Request request, java.util.function.Consumer<chainrule.simplify.Rewrite> trace) {
-        Program p = load(request.source());
+        return answer(request, load(request.source()), trace);
+    }
+
+    /**
+     * The same for a request whose source is already typed: the REPL keeps its session typed
+     * statement by statement, and asks of that program what the command line asks of a file.
+     */
+    public static Result answer(Request request, Program typed) {
+        if (typed.source() != request.source()) throw new IllegalArgumentException("the program is not the request's source");
+        return answer(request, typed, rewrite -> {});
+    }
+
+    private static Result answer(Request request, Program p, java.util.function.Consumer<chainrule.simplify.Rewrite> trace) {
         Engine engine = new Engine(p, trace);
         return switch (request) {
             case Request.Run r -> run(engine, r.seed());
@@ -54,18 +66,20 @@ public final class Answering {
     private static Result run(Engine engine, long seed) {
         Program p = engine.program();
         List<Result.Item> items = new ArrayList<>();
-        for (Program.Request r : p.requests()) {
-            items.add(switch (r) {
-                case Program.Derive d -> {
-                    List<Result.Derivative> ds = new ArrayList<>();
-                    for (Answer a : engine.derive(d)) ds.add(new Result.Derivative(a, engine.check(a, seed), null));
-                    yield new Result.Item.Derivatives(ds);
-                }
-                case Program.Claim c -> new Result.Item.Claim(engine.check(c, seed));
-                case Program.Show s -> new Result.Item.Shown(engine.show(s.expr()), s.span().line());
-            });
-        }
+        for (Program.Request r : p.requests()) items.add(item(engine, r, seed));
         return new Result.Ran(p, items);
+    }
+
+    private static Result.Item item(Engine engine, Program.Request r, long seed) {
+        return switch (r) {
+            case Program.Derive d -> {
+                List<Result.Derivative> ds = new ArrayList<>();
+                for (Answer a : engine.derive(d)) ds.add(new Result.Derivative(a, engine.check(a, seed), null));
+                yield new Result.Item.Derivatives(ds);
+            }
+            case Program.Claim c -> new Result.Item.Claim(engine.check(c, seed));
+            case Program.Show s -> new Result.Item.Shown(engine.show(s.expr()), s.span().line());
+        };
     }
 
     private static Result derive(Engine engine, Request.Derive d) {

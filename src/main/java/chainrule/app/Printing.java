@@ -88,6 +88,7 @@ public final class Printing {
         List<Answer> answers = new ArrayList<>();
         List<ClaimResult> claims = new ArrayList<>();
         List<Map<String, Object>> results = new ArrayList<>(), claimJson = new ArrayList<>(), shown = new ArrayList<>();
+        StringBuilder shownLatex = new StringBuilder();
         for (Result.Item item : r.items()) {
             switch (item) {
                 case Result.Item.Derivatives d -> {
@@ -110,11 +111,13 @@ public final class Printing {
                 case Result.Item.Shown s -> {
                     shown.add(Json.shown(s.line(), s.expression(), text));
                     listing.shown(s.expression());
+                    shownLatex.append("\\[\n").append(Latex.render(s.expression())).append(" \\in ")
+                            .append(Latex.space(s.expression().shape())).append("\n\\]\n");
                 }
             }
         }
         return switch (format) {
-            case LATEX -> LatexDocument.body(p, answers, claims);
+            case LATEX -> LatexDocument.body(p, answers, claims) + shownLatex;
             case JSON -> {
                 Map<String, Object> top = new LinkedHashMap<>();
                 top.put("results", results);

@@ -26,10 +26,11 @@ final class ReplCommand implements Callable<Integer> {
     }
 
     static int start(String file, CommonOptions common) throws IOException {
-        if (common.format == CommonOptions.Format.json) {
-            throw Loader.usage("the REPL writes text, unicode or latex, not json (use 'chainrule derive --format json')");
-        }
-        Format format = common.format == CommonOptions.Format.latex ? Format.LATEX : common.unicode ? Format.UNICODE : Format.TEXT;
+        Format format = switch (common.format) {
+            case latex -> Format.LATEX;
+            case json -> Format.JSON;
+            case text -> common.unicode ? Format.UNICODE : Format.TEXT;
+        };
         return Repl.start(file, format, common.seed, common.spec.commandLine().getOut(), common.spec.commandLine().getErr());
     }
 }

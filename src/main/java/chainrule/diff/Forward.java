@@ -76,7 +76,7 @@ final class Forward {
     private Expr jacobian(Expr e) {
         chainrule.source.Cancelled.check();
         if (!depends(e)) return zero(e);
-        Expr at = Linearize.differentiable(e, program);
+        Expr at = Linearize.differentiable(e, program, java.util.Set.of(x.name()));
         if (at instanceof Var v) return v.name().equals(x.name()) ? Ex.identity(n) : definition(v);
         if (at instanceof Derivative d) return jac(expander.expand(d));
         List<Expr> operands = Traverse.children(at);
@@ -98,8 +98,15 @@ final class Forward {
         boolean name = nameEveryStep || (size > SMALL && (useCount.getOrDefault(v.name(), 0) > 1 || size > INLINE_ONCE));
         if (name && !Ex.isZero(j)) {
             Derivative step = Ex.derivative(v, x);
-            steps.add(new Step(step, j));
-            ref = step;
+            if (step.shape().equals(j.shape())) {
+                steps.add(new Step(step, j));
+                ref = step;
+            } else {
+                // a scalar's derivative is its gradient, shaped like x (SPEC §2), where the Jacobian
+                // here is the row vec(gradient)': the step is written as the gradient, used as that row
+                steps.add(new Step(step, simplify.apply(Ex.reshape(Ex.transpose(j), x.shape()))));
+                ref = Ex.transpose(Ex.vec(step));
+            }
         }
         memo.put(v.name(), ref);
         return ref;

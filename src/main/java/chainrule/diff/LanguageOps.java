@@ -21,12 +21,15 @@ final class LanguageOps {
         return Ex.sub(Ex.ones(x.shape()), Ex.apply(Builtin.SIGN, gap));
     }
 
-    /** Z where e is log(P) and P is softmax(Z, 2), that is softmax(Z')', or names a definition that is; else null. */
-    static Expr rowSoftmaxUnderLog(Expr e, chainrule.shape.Program program) {
+    /**
+     * Z where e is log(P) and P is softmax(Z, 2), that is softmax(Z')', or names a definition that
+     * is (and is not among the derivative's {@code variables}); else null.
+     */
+    static Expr rowSoftmaxUnderLog(Expr e, chainrule.shape.Program program, java.util.Set<String> variables) {
         if (!(e instanceof Expr.Apply a) || a.order() != 0 || a.fn() != Builtin.LOG) return null;
         Expr p = a.a();
-        Expr body = p instanceof Expr.Var v && program.byName().get(v.name()) instanceof chainrule.shape.Program.Definition d
-                ? d.body() : p;
+        Expr body = p instanceof Expr.Var v && !variables.contains(v.name())
+                && program.byName().get(v.name()) instanceof chainrule.shape.Program.Definition d ? d.body() : p;
         if (body instanceof Expr.Transpose t && t.a() instanceof Expr.Softmax s && s.kind() == Expr.SoftKind.SOFTMAX) {
             return Ex.transpose(s.a());
         }

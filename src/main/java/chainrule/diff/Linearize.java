@@ -23,19 +23,21 @@ final class Linearize {
 
     /**
      * The form an expression is differentiated in, where that differs from how it reads:
-     * log(softmax(z)) is log_softmax(z), whose derivative needs no division by softmax.
+     * log(softmax(z)) is log_softmax(z), whose derivative needs no division by softmax; also
+     * log(P) for a name P defined as a softmax, unless P is a variable of the derivative (among
+     * {@code variables}): d(L)/d(P) must reach P, not go past it to z.
      */
-    static Expr differentiable(Expr e, Program program) {
+    static Expr differentiable(Expr e, Program program, java.util.Set<String> variables) {
         if (e instanceof Expr.Apply a && a.order() == 0 && a.fn() == Builtin.LOG) {
-            Expr z = softmaxOf(a.a(), program);
+            Expr z = softmaxOf(a.a(), program, variables);
             if (z != null) return Ex.softmax(SoftKind.LOG_SOFTMAX, z);
         }
         return e;
     }
 
-    private static Expr softmaxOf(Expr e, Program program) {
+    private static Expr softmaxOf(Expr e, Program program, java.util.Set<String> variables) {
         if (e instanceof Expr.Softmax s && s.kind() == SoftKind.SOFTMAX) return s.a();
-        if (e instanceof Expr.Var v && program.byName().get(v.name()) instanceof Program.Definition d
+        if (e instanceof Expr.Var v && !variables.contains(v.name()) && program.byName().get(v.name()) instanceof Program.Definition d
                 && d.body() instanceof Expr.Softmax s && s.kind() == SoftKind.SOFTMAX) {
             return s.a();
         }

@@ -234,7 +234,7 @@ final class Reverse {
      */
     private void postOrder(Expr e, Map<Expr, Expr> linearized, List<Expr> order) {
         if (linearized.containsKey(e) || !depends(e)) return;
-        Expr at = LanguageOps.rowSoftmaxUnderLog(e, program) != null ? null : Linearize.differentiable(e, program);
+        Expr at = LanguageOps.rowSoftmaxUnderLog(e, program, targets) != null ? null : Linearize.differentiable(e, program, targets);
         linearized.put(e, at);
         if (at != null && !(at instanceof Var) && !(at instanceof Derivative)) {
             for (Expr c : Traverse.children(at)) postOrder(c, linearized, order);
@@ -245,13 +245,13 @@ final class Reverse {
     /** Passes the adjoint g of e on to e's operands, through the transpose of e's linear map. */
     private void back(Expr e, Expr g) {
         if (!depends(e) || Ex.isZero(g)) return;
-        Expr rows = LanguageOps.rowSoftmaxUnderLog(e, program);
+        Expr rows = LanguageOps.rowSoftmaxUnderLog(e, program, targets);
         if (rows != null) {
             // log(softmax(Z, 2)): the adjoint reaches Z as log_softmax's does, row by row, written with P itself
             back(rows, LanguageOps.rowLogSoftmaxAdjoint(g, ((Expr.Apply) e).a()));
             return;
         }
-        Expr at = Linearize.differentiable(e, program);
+        Expr at = Linearize.differentiable(e, program, targets);
         if (at instanceof Var v) {
             contribute(v.name(), g);
         } else if (at instanceof Derivative d && inner.containsKey(d)) {

@@ -137,11 +137,45 @@ public final class Evaluator {
     }
 
     private RealMatrix apply(Apply a) {
+        if (a.order() == 0 && a.fn() == chainrule.expr.Builtin.LOG) {
+            RealMatrix stable = logSoftmax(a.a());
+            if (stable != null) return stable;
+        }
         RealMatrix x = eval(a.a());
         if (watch != null) watch.elementwise(a.fn(), a.order(), x);
         Fn fn = a.fn();
         int order = a.order();
         return Matrices.map(x, v -> fn.at(order, v));
+    }
+
+    /**
+     * log(softmax(z)) as log_softmax(z), as the derivative takes it (also through a name defined
+     * as a softmax, and a row-wise softmax's transposes): an entry far below the group's largest
+     * has a softmax that is subnormal or 0, whose log has lost its digits or is -Inf, so finite
+     * differences of a cross-entropy over a saturated softmax would measure only rounding.
+     * Null where the argument is no softmax.
+     */
+    private RealMatrix logSoftmax(Expr e) {
+        if (e instanceof Softmax s && s.kind() == SoftKind.SOFTMAX) {
+            return SoftmaxKernel.apply(SoftKind.LOG_SOFTMAX, s.a().shape(), eval(s.a()));
+        }
+        if (e instanceof Transpose t) {
+            RealMatrix inner = logSoftmax(t.a());
+            return inner == null ? null : Matrices.transpose(inner);
+        }
+        return e instanceof Var v ? values.get(logOf(v.name())) : null;
+    }
+
+    /** Where a values map keeps log(X) of a name X defined as a softmax (no name of a file holds a space). */
+    static String logOf(String name) {
+        return "log " + name;
+    }
+
+    /** A definition's value written into {@code values}, and for a softmax its log too, computed as log_softmax. */
+    void define(chainrule.shape.Program.Definition d, Map<String, RealMatrix> values) {
+        values.put(d.name(), eval(d.body()));
+        RealMatrix log = logSoftmax(d.body());
+        if (log != null) values.put(logOf(d.name()), log);
     }
 
     private RealMatrix opaqueScalar(OpaqueScalar o) {

@@ -72,8 +72,9 @@ final class Recomputation {
     RealMatrix valueAt(RealMatrix value) {
         Map<String, RealMatrix> values = new HashMap<>(base);
         values.put(wrt, value);
+        values.remove(Evaluator.logOf(wrt)); // moved: its log is no longer the one kept
         Evaluator evaluator = new Evaluator(sizes, values, expand);
-        for (Program.Definition d : dependents) values.put(d.name(), evaluator.eval(d.body()));
+        for (Program.Definition d : dependents) evaluator.define(d, values);
         return evaluator.eval(of);
     }
 }

@@ -84,7 +84,7 @@ public final class Sampler {
         Map<String, RealMatrix> values = new LinkedHashMap<>(point.values());
         // the evaluator reads the map the definitions are written into, each after what it uses
         Evaluator evaluator = new Evaluator(point.sizes(), values, expand);
-        for (Program.Definition d : program.definitions()) values.put(d.name(), evaluator.eval(d.body()));
+        for (Program.Definition d : program.definitions()) evaluator.define(d, values);
         return values;
     }
 
@@ -109,7 +109,7 @@ public final class Sampler {
         lastPoint = point;
         lastValues = null;
         try {
-            for (Program.Definition d : program.definitions()) values.put(d.name(), evaluator.eval(d.body()));
+            for (Program.Definition d : program.definitions()) evaluator.define(d, values);
             lastValues = values;
             for (Program.Request r : program.requests()) {
                 if (r instanceof Program.Derive d && !(d.of() instanceof Expr.Var)) evaluator.eval(d.of());

@@ -89,7 +89,7 @@ public final class Listing {
     }
 
     public void shown(Expr e) {
-        println(text.render(e) + "    " + text.shape(e.shape()));
+        println(line(text.render(e), text.shape(e.shape())));
     }
 
     public void shapes(Program p) {

@@ -14,7 +14,8 @@ final class Help {
             new Command(":defs", ":defs", "the declarations and definitions kept, as a problem file would hold them"),
             new Command(":load", ":load FILE", "every statement of a problem file, as if typed one by one"),
             new Command(":reset", ":reset", "forget every statement"),
-            new Command(":format", ":format text|latex|unicode", "how answers are written (no word: say which)"),
+            new Command(":format", ":format text|latex|unicode|json", "how answers are written (no word: say which)"),
+            new Command(":eval", ":eval VALUES.json [NAME ...]", "the definitions' values at the values of a file, as 'chainrule eval'"),
             new Command(":codegen", ":codegen numpy|torch", "the last derivatives asked for as a Python module (forward, gradients)"),
             new Command(":quit", ":quit", "leave (also Ctrl-D)"));
 

@@ -1,22 +1,17 @@
 package chainrule.repl;
 
-import chainrule.diff.Answer;
-import chainrule.claim.ClaimResult;
-import chainrule.diff.Step;
-import chainrule.eval.CheckResult;
-import chainrule.expr.Ex;
-import chainrule.expr.Expr;
+import chainrule.app.Printing;
+import chainrule.app.Result;
 import chainrule.expr.Shape;
 import chainrule.render.Latex;
-import chainrule.render.LatexBlocks;
-import chainrule.render.LatexDocument;
 import chainrule.render.Text;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
-/** Writes the session's replies in the format chosen: answers on out, bad input on err. */
+/**
+ * Writes the session's replies in the format chosen: answers on out, bad input on err. An answer
+ * to a request is printed by {@link Printing}, as the command line prints it.
+ */
 public final class Printer {
     private final PrintWriter out;
     private final PrintWriter err;
@@ -48,9 +43,10 @@ public final class Printer {
         switch (r) {
             case Reply.Nothing n -> { }
             case Reply.Kept k -> kept(k);
-            case Reply.Shown s -> shown(s);
-            case Reply.Derived d -> derived(d);
-            case Reply.Claimed c -> claimed(c.result());
+            case Reply.Answered a -> {
+                for (String note : a.notes()) out.println("note: " + note);
+                result(a.result());
+            }
             case Reply.Failed f -> {
                 out.flush();
                 err.println(f.error().render());
@@ -60,13 +56,15 @@ public final class Printer {
         out.flush();
     }
 
-    private Text text(chainrule.app.Engine engine) {
-        return engine.text(format == Format.UNICODE);
+    /** A result as the command line prints it in this format. */
+    public void result(Result r) {
+        out.print(Printing.print(r, format.printed(), format == Format.UNICODE, null));
+        out.flush();
     }
 
     public String shape(Shape s) {
         return switch (format) {
-            case TEXT -> s.toString();
+            case TEXT, JSON -> s.toString();
             case UNICODE -> new Text(true, Set.of()).shape(s);
             case LATEX -> Latex.space(s);
         };
@@ -79,53 +77,6 @@ public final class Printer {
             else out.println(name + (format == Format.LATEX ? " \\in " : " : ") + shape(n.shape()));
         }
         for (String change : k.changes()) out.println("  " + change);
-    }
-
-    private void shown(Reply.Shown s) {
-        for (String note : s.notes()) out.println("note: " + note);
-        Expr e = s.expression();
-        if (format == Format.LATEX) {
-            out.println(Latex.render(e) + " \\in " + shape(e.shape()));
-        } else {
-            out.println(line(text(s.engine()).render(e), shape(e.shape())));
-        }
-    }
-
-    private void derived(Reply.Derived d) {
-        for (String note : d.notes()) out.println("note: " + note);
-        Text text = text(d.engine());
-        for (int i = 0; i < d.answers().size(); i++) {
-            Answer a = d.answers().get(i);
-            Expr.Derivative name = Ex.derivative(a.ofExpr(), a.wrt());
-            if (format == Format.LATEX) {
-                List<LatexBlocks.Row> rows = new ArrayList<>();
-                for (Step s : a.steps()) {
-                    rows.add(new LatexBlocks.Row(Latex.derivativeName(s.name()), "=", List.of(Latex.render(s.value())), Latex.space(s.value().shape())));
-                }
-                rows.add(new LatexBlocks.Row(Latex.derivativeName(name), "=", List.of(Latex.render(a.expression())), Latex.space(a.shape())));
-                out.println(LatexDocument.aligned(new LatexBlocks.Display(rows)));
-                out.println("% " + a.kind() + ", " + checkLine(d.checks().get(i)));
-            } else {
-                for (Step s : a.steps()) {
-                    out.println(line(text.derivativeName(s.name()) + " = " + text.render(s.value()), shape(s.value().shape())));
-                }
-                out.println(line(text.derivativeName(name) + " = " + text.render(a.expression()), shape(a.shape()) + "  " + a.kind()));
-                out.println("  " + checkLine(d.checks().get(i)));
-            }
-        }
-    }
-
-    static String checkLine(CheckResult c) {
-        return chainrule.render.Listing.checkLine(c);
-    }
-
-    private void claimed(ClaimResult r) {
-        out.println(r.verdict().word + (r.firstWrongStep() != null ? " (step " + r.firstWrongStep() + ")" : "") + ": " + r.message().replace("\n", "\n  "));
-    }
-
-    /** An expression and, after some room, its shape, as 'chainrule derive' lines them up. */
-    static String line(String left, String shape) {
-        return chainrule.render.Listing.line(left, shape);
     }
 
     public void say(String message) {

@@ -1,5 +1,8 @@
 package chainrule.repl;
 
+import chainrule.app.Answering;
+import chainrule.app.Request;
+import chainrule.app.Result;
 import chainrule.app.SourceFiles;
 import chainrule.source.Cancelled;
 import chainrule.source.ChainRuleException;
@@ -30,8 +33,8 @@ public final class Repl {
 
     private final Session session;
     private final Printer printer;
-    /** The last derivatives asked for, which :codegen writes as Python. */
-    private Reply.Derived lastDerived;
+    /** The session's statements with the last derive request, which :codegen writes as Python. */
+    private chainrule.shape.Program lastDerived;
     private int status = OK;
     private boolean quit;
     /** The thread working on a statement at a terminal, which Ctrl-C interrupts; null when there is none. */
@@ -155,18 +158,14 @@ public final class Repl {
 
     private void answer(Reply r) {
         printer.print(r);
-        if (r instanceof Reply.Derived d) lastDerived = d;
         switch (r) {
             case Reply.Failed f -> status = Math.max(status, BAD_INPUT);
-            case Reply.Derived d -> {
-                if (d.checks().stream().anyMatch(c -> !c.passed())) status = Math.max(status, FAILED);
-            }
-            case Reply.Claimed c -> {
-                if (!c.result().correct()) status = Math.max(status, FAILED);
+            case Reply.Answered a -> {
+                if (a.derived()) lastDerived = a.result().program();
+                if (a.result().status() != Result.OK) status = Math.max(status, FAILED);
             }
             case Reply.Nothing n -> { }
             case Reply.Kept k -> { }
-            case Reply.Shown s -> { }
         }
     }
 
@@ -186,6 +185,7 @@ public final class Repl {
             }
             case "format", "f" -> format(arg);
             case "codegen" -> codegen(arg);
+            case "eval" -> eval(arg);
             case "quit", "q", "exit" -> quit = true;
             default -> {
                 String near = Help.nearest(":" + name);
@@ -252,7 +252,7 @@ public final class Repl {
         }
         Format f = Format.of(word);
         if (f == null) {
-            printer.complain("no format '" + word + "': :format text, :format latex or :format unicode");
+            printer.complain("no format '" + word + "': :format text, :format latex, :format unicode or :format json");
             status = Math.max(status, BAD_INPUT);
             return;
         }
@@ -274,10 +274,29 @@ public final class Repl {
             return;
         }
         try {
-            printer.say(chainrule.app.CodeGeneration.module(lastDerived.engine(), lastDerived.answers(), target).stripTrailing());
+            printer.result(Answering.answer(new Request.Codegen(lastDerived.source(), target.id, null, null), lastDerived));
+        } catch (ChainRuleException e) {
+            answer(new Reply.Failed(e));
         } catch (chainrule.diff.Unsupported e) {
             printer.complain(e.getMessage());
             status = Math.max(status, BAD_INPUT);
+        }
+    }
+
+    /** The values of the session's definitions (or of the names given) at the values of a file, as 'chainrule eval' prints them. */
+    private void eval(String arg) {
+        if (arg.isEmpty()) {
+            printer.complain(":eval needs a values file: :eval VALUES.json [NAME ...]");
+            status = Math.max(status, BAD_INPUT);
+            return;
+        }
+        List<String> words = List.of(arg.split("\\s+"));
+        try {
+            SourceFile at = SourceFiles.read(unquoted(words.get(0)));
+            chainrule.shape.Program p = session.program();
+            printer.result(Answering.answer(new Request.Eval(p.source(), at, words.subList(1, words.size())), p));
+        } catch (ChainRuleException e) {
+            answer(new Reply.Failed(e));
         }
     }
 }

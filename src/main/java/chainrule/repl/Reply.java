@@ -1,10 +1,6 @@
 package chainrule.repl;
 
-import chainrule.diff.Answer;
-import chainrule.app.Engine;
-import chainrule.claim.ClaimResult;
-import chainrule.eval.CheckResult;
-import chainrule.expr.Expr;
+import chainrule.app.Result;
 import chainrule.expr.Shape;
 import chainrule.source.ChainRuleException;
 import java.util.List;
@@ -21,15 +17,16 @@ public sealed interface Reply {
     record Named(String name, Shape shape) {}
 
     /**
-     * A bare expression, simplified; the engine writes the names of its program; notes say which
-     * names it takes as inputs without a declaration.
+     * A request (a bare expression, derive, claim) answered as the command line answers the
+     * session's statements as a file ({@code app.Answering}); notes say which names it takes as
+     * inputs without a declaration.
      */
-    record Shown(Expr expression, Engine engine, List<String> notes) implements Reply {}
-
-    /** The answers of a derive line, each with its numeric check. */
-    record Derived(List<Answer> answers, List<CheckResult> checks, Engine engine, List<String> notes) implements Reply {}
-
-    record Claimed(ClaimResult result) implements Reply {}
+    record Answered(Result.Ran result, List<String> notes) implements Reply {
+        /** Whether the request asked for derivatives (what :codegen writes). */
+        public boolean derived() {
+            return result.items().stream().anyMatch(i -> i instanceof Result.Item.Derivatives);
+        }
+    }
 
     /** Bad input: the message with the place; nothing was kept. */
     record Failed(ChainRuleException error) implements Reply {}

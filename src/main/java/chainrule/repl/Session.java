@@ -1,8 +1,8 @@
 package chainrule.repl;
 
-import chainrule.diff.Answer;
-import chainrule.app.Engine;
-import chainrule.eval.CheckResult;
+import chainrule.app.Answering;
+import chainrule.app.Request;
+import chainrule.app.Result;
 import chainrule.expr.Shape;
 import chainrule.parse.Ast;
 import chainrule.parse.Parse;
@@ -207,29 +207,22 @@ public final class Session {
 
     // ---- requests
 
-    /** line: where the request stands in its input; it stands there in the session's text too where there is room, so a claim's messages name that line. */
+    /**
+     * line: where the request stands in its input; it stands there in the session's text too
+     * where there is room, so a claim's messages name that line. The session's statements with
+     * the request are a problem file, answered as 'chainrule FILE' answers it.
+     */
     private Reply request(String text, SourceFile typed, int line) {
         List<Entry> with = new ArrayList<>(entries);
         with.add(new Entry(Kind.DEFINITION, List.of(), text));
         Checked checked = check(with, with.size() - 1, typed, line);
         Program p = checked.program;
-        Engine engine = new Engine(p);
-        Program.Request r = p.requests().get(p.requests().size() - 1);
         List<String> notes = new ArrayList<>();
         for (Program.Input in : p.inputs().values()) {
             if (!program.has(in.name())) notes.add(in.name() + " is not declared: an input of shape " + in.shape() + ", inferred from its use");
         }
         try {
-            return switch (r) {
-                case Program.Show s -> new Reply.Shown(engine.show(s.expr()), engine, notes);
-                case Program.Derive d -> {
-                    List<Answer> answers = engine.derive(d);
-                    List<CheckResult> checks = new ArrayList<>();
-                    for (Answer a : answers) checks.add(engine.check(a, seed));
-                    yield new Reply.Derived(answers, checks, engine, notes);
-                }
-                case Program.Claim c -> new Reply.Claimed(engine.check(c, seed));
-            };
+            return new Reply.Answered((Result.Ran) Answering.answer(new Request.Run(p.source(), seed), p), notes);
         } catch (ChainRuleException e) {
             throw checked.placed(e);
         }

@@ -168,6 +168,14 @@ class PipedReplTest {
     }
 
     @Test
+    void evalNeedsAValuesFile() {
+        ReplSessions s = ReplSessions.run("x : 2\nL = sum(x)\n:eval\n:eval no/such/values.json\n");
+        assertTrue(s.err().contains(":eval needs a values file: :eval VALUES.json [NAME ...]"), s.err());
+        assertTrue(s.err().contains("no/such/values.json"), s.err());
+        assertEquals(Repl.BAD_INPUT, s.status());
+    }
+
+    @Test
     void loadAFile() {
         ReplSessions s = ReplSessions.run(":load test-cases/seeds/004_sigmoid_w1.nn\n:load no/such/file.nn\n");
         assertTrue(s.out().contains("df/dW1 = "), s.out());

@@ -102,7 +102,7 @@ class ReplRecoveryTest {
         t.join();
         assertInstanceOf(Cancelled.class, thrown.get());
         assertEquals(3, session.entries().size());
-        assertInstanceOf(Reply.Derived.class, session.submit("derive L wrt W"));
+        assertInstanceOf(Reply.Answered.class, session.submit("derive L wrt W"));
         Thread.interrupted();
         assertThrows(Cancelled.class, () -> {
             Thread.currentThread().interrupt();
