@@ -264,6 +264,8 @@ public final class ClaimChecker {
             RealMatrix m = eval(e, p, values, expand);
             for (double[] row : m.getData()) for (double v : row) if (!Double.isFinite(v)) return null;
             return m;
+        } catch (chainrule.source.Cancelled stop) {
+            throw stop; // Ctrl-C, not a value outside the domain
         } catch (RuntimeException ex) {
             return null;
         }

@@ -38,7 +38,13 @@ public final class Repl {
     private int status = OK;
     private boolean quit;
     /** The thread working on a statement at a terminal, which Ctrl-C interrupts; null when there is none. */
-    private volatile Thread worker;
+    private Thread worker;
+    /**
+     * Ctrl-C came after a line was read but before its thread started: that thread is stopped
+     * as soon as it starts, so the statement says "interrupted" rather than running on.
+     */
+    private boolean stopNext;
+    private final Object workerLock = new Object();
 
     public Repl(Session session, Printer printer) {
         this.session = session;
@@ -100,9 +106,11 @@ public final class Repl {
     }
 
     /** Ctrl-C while a statement is worked on: stop that work, keep the session. */
-    private void interrupt() {
-        Thread w = worker;
-        if (w != null) w.interrupt();
+    void interrupt() {
+        synchronized (workerLock) {
+            if (worker != null) worker.interrupt();
+            else stopNext = true;
+        }
     }
 
     void greet() {
@@ -111,6 +119,9 @@ public final class Repl {
 
     void loop(Input in) throws IOException {
         while (!quit) {
+            synchronized (workerLock) {
+                stopNext = false; // a Ctrl-C during a command, or at the prompt (JLine's), stops nothing to come
+            }
             String statement = in.next();
             if (statement == null) break;
             String s = statement.strip();
@@ -128,7 +139,7 @@ public final class Repl {
      * Works on a statement on its own thread, which Ctrl-C interrupts: the engine stops at its
      * next check and the session goes on with nothing lost (a statement stopped is not kept).
      */
-    private void interruptible(Runnable work) {
+    void interruptible(Runnable work) {
         Thread t = new Thread(null, () -> {
             try {
                 work.run();
@@ -136,19 +147,25 @@ public final class Repl {
                 printer.complain("interrupted");
             }
         }, "chainrule-statement", STACK);
-        worker = t;
-        t.start();
-        boolean interrupted = false;
+        synchronized (workerLock) {
+            t.start();
+            worker = t;
+            // Ctrl-C just after Enter: ours found no worker yet, or JLine's handler, still in place
+            // while readLine returns, interrupted this thread; either way it was meant for this statement
+            if (stopNext | Thread.interrupted()) t.interrupt();
+            stopNext = false;
+        }
         while (true) {
             try {
                 t.join();
                 break;
             } catch (InterruptedException e) {
-                interrupted = true;
+                t.interrupt();
             }
         }
-        worker = null;
-        if (interrupted) Thread.currentThread().interrupt();
+        synchronized (workerLock) {
+            worker = null;
+        }
     }
 
     /** help, quit and exit typed without the colon, where they are not names of the session. */

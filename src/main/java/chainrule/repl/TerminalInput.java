@@ -70,7 +70,13 @@ public final class TerminalInput implements Input {
             typed = reader.readLine(PROMPT);
         } catch (UserInterruptException e) {
             read += 1 + (int) e.getPartialLine().chars().filter(c -> c == '\n').count();
-            return ""; // Ctrl-C drops the line being typed
+            // Ctrl-C drops the line being typed; one pressed just after Enter may land before JLine
+            // has taken the line, and the statement would then vanish without a word
+            if (!e.getPartialLine().isBlank()) {
+                terminal.writer().println("interrupted");
+                terminal.writer().flush();
+            }
+            return "";
         } catch (EndOfFileException e) {
             return null; // Ctrl-D
         }

@@ -8,6 +8,7 @@ import chainrule.parse.Parse;
 import chainrule.parse.Stmt;
 import chainrule.shape.Program;
 import chainrule.source.SourceFile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,5 +40,19 @@ class ClaimNumericsTest {
         assertEquals(Verdict.INCORRECT, r.verdict(), r.message());
         assertTrue(r.message().contains("differs from dL/dx at 8 of 12 points drawn"), r.message());
         assertEquals(Verdict.CORRECT, check("x : n\nL = sum(x)\n", "d(L)/d(x) = ones(n, 1)", seed).verdict());
+    }
+
+    /** Ctrl-C while a claim's values are worked out stops the claim: it is not a value outside the domain. */
+    @Test
+    void anInterruptedEvaluationIsNotAnUndefinedValue() {
+        chainrule.expr.Expr two = chainrule.expr.Ex.num(2);
+        chainrule.eval.Point nowhere = new chainrule.eval.Point(java.util.Map.of(), java.util.Map.of());
+        assertEquals(2.0, ClaimChecker.evalOrNull(two, nowhere, java.util.Map.of(), d -> null).getEntry(0, 0));
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(chainrule.source.Cancelled.class, () -> ClaimChecker.evalOrNull(two, nowhere, java.util.Map.of(), d -> null));
+        } finally {
+            Thread.interrupted();
+        }
     }
 }

@@ -114,6 +114,42 @@ class ReplRecoveryTest {
         });
     }
 
+    /** Ctrl-C after the line was read, before its thread started: the statement still says "interrupted". */
+    @Test
+    void aCtrlCBeforeTheStatementsThreadStartsStopsIt() {
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        Session session = new Session(1);
+        session.submit("x : 3");
+        session.submit("W : 3 x 3");
+        session.submit("L = sum(tanh(W*tanh(W*x)))");
+        Repl repl = new Repl(session, new Printer(new java.io.PrintWriter(out), new java.io.PrintWriter(err), Format.TEXT));
+        repl.interrupt();
+        AtomicReference<Reply> answered = new AtomicReference<>();
+        repl.interruptible(() -> answered.set(session.submit("derive L wrt W")));
+        assertEquals("interrupted\n", err.toString());
+        assertEquals(null, answered.get());
+        assertFalse(Thread.currentThread().isInterrupted());
+
+        // stopped once: the next statement runs whole
+        repl.interruptible(() -> answered.set(session.submit("derive L wrt W")));
+        assertInstanceOf(Reply.Answered.class, answered.get());
+        assertEquals("interrupted\n", err.toString());
+    }
+
+    /** JLine's own Ctrl-C handler interrupts the reading thread while readLine returns: that stops the statement, not the next read. */
+    @Test
+    void aCtrlCThatInterruptedTheReadingThreadStopsTheStatement() {
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        Session session = new Session(1);
+        session.submit("x : 3");
+        session.submit("L = sum(tanh(x))");
+        Repl repl = new Repl(session, new Printer(new java.io.PrintWriter(out), new java.io.PrintWriter(err), Format.TEXT));
+        Thread.currentThread().interrupt();
+        repl.interruptible(() -> session.submit("derive L wrt x"));
+        assertEquals("interrupted\n", err.toString());
+        assertFalse(Thread.currentThread().isInterrupted(), "the next line would be read as if Ctrl-C were typed again");
+    }
+
     @Test
     void historyGoesToHome() {
         assertEquals(Path.of("/home/someone/.chainrule_history"), Repl.history(Map.of("HOME", "/home/someone")));
