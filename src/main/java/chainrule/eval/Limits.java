@@ -55,6 +55,10 @@ public final class Limits {
 
     private static void entries(SourceFile source, Span span, String what, Shape shape, Map<String, Long> sizes) {
         long r = shape.rows().evaluate(sizes), c = shape.cols().evaluate(sizes);
+        if (r < 1 || c < 1) {
+            throw ChainRuleException.at(ErrorKind.VALUE, source, span, what + " would be a " + r + " x " + c
+                    + " matrix" + at(shape, sizes) + ": no sizes were found that make every dimension at least 1");
+        }
         double n = (double) r * c;
         if (n > maxEntries) {
             throw ChainRuleException.at(ErrorKind.VALUE, source, span, what + " needs a " + r + " x " + c

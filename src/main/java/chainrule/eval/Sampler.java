@@ -218,9 +218,41 @@ public final class Sampler {
             sizes.clear();
             for (String sym : dims.symbols()) sizes.put(sym, low + (long) ((offsets.get(sym) + k) % 3));
             final Map<String, Long> candidate = sizes;
-            if (low >= 64 || dims.all().stream().allMatch(d -> d.evaluate(candidate) >= 1)) break;
+            if (dims.all().stream().allMatch(d -> d.evaluate(candidate) >= 1)) break;
+            if (low >= 64) {
+                // raising every symbol together never helps a difference such as n - m: one at a time does
+                sizes.clear();
+                for (String sym : dims.symbols()) sizes.put(sym, 2 + (long) ((offsets.get(sym) + k) % 3));
+                raiseOneByOne(sizes);
+                break;
+            }
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
+    }
+
+    /**
+     * Raises, one step at a time, the symbol that most increases the first dimension still below
+     * 1. Where nothing helps, the sizes stay as they are and {@link Limits#check} names the value.
+     */
+    private void raiseOneByOne(Map<String, Long> sizes) {
+        for (int step = 0; step < 256; step++) {
+            Dim low = dims.all().stream().filter(d -> d.evaluate(sizes) < 1).findFirst().orElse(null);
+            if (low == null) return;
+            long before = low.evaluate(sizes), bestGain = 0;
+            String best = null;
+            for (String sym : dims.symbols()) {
+                long size = sizes.get(sym);
+                sizes.put(sym, size + 1);
+                long gain = low.evaluate(sizes) - before;
+                sizes.put(sym, size);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    best = sym;
+                }
+            }
+            if (best == null) return;
+            sizes.merge(best, 1L, Long::sum);
+        }
     }
 
     /** Inputs that reach an argument of det, logdet or inv, directly or through definitions. */

@@ -33,6 +33,28 @@ class SamplerTest {
     }
 
     @Test
+    void aDifferenceOfSymbolsIsDrawnPositiveAtEveryPoint() {
+        // found by fuzzing: n - m with n and m raised together stayed below 1 and reached Commons Math
+        Program p = Programs.of("x : n-m", "W : m x n", "L = sum(x .* x) + sum(W)");
+        Sampler s = new Sampler(p, 1);
+        for (int i = 0; i < 6; i++) {
+            Point point = s.draw();
+            Map<String, Long> sizes = point.sizes();
+            assertTrue(sizes.get("n") - sizes.get("m") >= 1, sizes.toString());
+            assertEquals(sizes.get("n") - sizes.get("m"), point.values().get("x").getRowDimension());
+        }
+    }
+
+    @Test
+    void dimensionsThatCannotAllBePositiveAreBadInputNamingTheValue() {
+        Program p = Programs.of("x : n-m", "y : m-n", "L = sum(x) + sum(y)");
+        chainrule.source.ChainRuleException e = assertThrows(chainrule.source.ChainRuleException.class, () -> new Sampler(p, 1).draw());
+        String m = e.first().render();
+        assertTrue(m.startsWith("test.nn:2:1: error: y would be a "), m);
+        assertTrue(m.contains(": no sizes were found that make every dimension at least 1\ny : m-n\n^"), m);
+    }
+
+    @Test
     void oneHotInputsAreOneHot() {
         Program p = Programs.of("y : 1 x 10 onehot", "Y : 3 x 4 onehot", "c : 5 onehot", "L = sum(y) + sum(Y) + sum(c)");
         Sampler s = new Sampler(p, 1);
