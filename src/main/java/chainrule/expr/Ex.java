@@ -63,20 +63,22 @@ public final class Ex {
         Shape shape = terms.get(0).shape();
         List<Expr> flat = new ArrayList<>();
         double constant = 0;
-        boolean hasConstant = false;
+        // the numbers, added up, stand where the first of them stood: 1 - p stays 1 - p
+        int constantAt = -1;
         for (Expr t : terms) {
             same("+", shape, t.shape());
             if (isZero(t)) continue;
-            if (t instanceof Add a) {
-                flat.addAll(a.terms());
-            } else if (t instanceof Num n) {
-                constant += n.value();
-                hasConstant = true;
-            } else {
-                flat.add(t);
+            List<Expr> parts = t instanceof Add a ? a.terms() : List.of(t);
+            for (Expr u : parts) {
+                if (u instanceof Num n) {
+                    constant += n.value();
+                    if (constantAt < 0) constantAt = flat.size();
+                } else {
+                    flat.add(u);
+                }
             }
         }
-        if (hasConstant && constant != 0) flat.add(new Num(constant));
+        if (constantAt >= 0 && constant != 0) flat.add(constantAt, new Num(constant));
         if (flat.isEmpty()) return zero(shape);
         if (flat.size() == 1) return flat.get(0);
         return new Add(List.copyOf(flat), shape);

@@ -105,7 +105,7 @@ public final class Latex {
             case Kron k -> product(k.a(), k.b(), e);
             case Divide d -> divide(d, e);
             case Power p -> scriptBase(p.a(), e)
-                    + (p.a().shape().isScalar() ? "^{" + number(p.p()) + "}" : "^{\\circ " + number(p.p()) + "}");
+                    + (p.a().shape().isScalar() ? "^{" + exponent(p.p()) + "}" : "^{\\circ " + exponent(p.p()) + "}");
             case PowerBy p -> scriptBase(p.a(), e)
                     + (p.a().shape().isScalar() ? "^{" + write(p.p(), null) + "}" : "^{\\circ " + write(p.p(), null) + "}");
             // max_{rows} of MATLAB's max(X, [], 1): down each column; max_{cols}: along each row
@@ -321,6 +321,12 @@ public final class Latex {
         String wrt = LatexNames.name(d.wrt().name());
         if (d.of() instanceof Var v) return "\\frac{\\partial " + LatexNames.name(v.name()) + "}{\\partial " + wrt + "}";
         return "\\frac{\\partial}{\\partial " + wrt + "}\\left(" + write(d.of(), null) + "\\right)";
+    }
+
+    /** An exponent: 2, -0.5, 2/3 (a fraction from the user stays one). */
+    private static String exponent(double p) {
+        chainrule.expr.Fraction f = chainrule.expr.Fraction.of(p);
+        return f == null ? number(p) : f.p() + "/" + f.q();
     }
 
     /** A number as LaTeX: 3, 0.5, 1.5 \times 10^{-7}. */

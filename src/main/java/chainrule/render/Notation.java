@@ -183,11 +183,16 @@ final class Notation {
         return e instanceof Broadcast b ? b.a() : e;
     }
 
-    /** k where v is 1/k for a whole k of 2 or more (0.5*X is written X / 2), else 0. */
+    /**
+     * k where v is 1/k for a whole k of 2 or more and k is the shorter to write (0.5*X is written
+     * X / 2, but 1e-5*X stays so rather than X / 100000), else 0.
+     */
     static long reciprocal(double v) {
         if (v <= 0 || v >= 1) return 0;
         double k = 1 / v;
-        return Math.abs(k - Math.rint(k)) < 1e-9 && k < 1e6 ? Math.round(k) : 0;
+        if (Math.abs(k - Math.rint(k)) >= 1e-9 || k >= 1e6) return 0;
+        long whole = Math.round(k);
+        return Long.toString(whole).length() <= Text.number(v).length() ? whole : 0;
     }
 
     /**

@@ -129,9 +129,10 @@ public final class Text implements chainrule.expr.Spelling {
         return out.append(')').toString();
     }
 
-    /** An exponent is a number, or a negative one (x.^-1), as the grammar takes it. */
+    /** An exponent is a number, or a negative one (x.^-1), as the grammar takes it; a fraction stays one: s^(2/3). */
     private static String exponent(double p) {
-        return number(p);
+        chainrule.expr.Fraction f = chainrule.expr.Fraction.of(p);
+        return f == null ? number(p) : "(" + f.p() + "/" + f.q() + ")";
     }
 
     private String sum(Add a) {

@@ -27,6 +27,7 @@ final class Catalogue {
         out.addAll(ScalarRules.all());
         out.addAll(ProductRules.all());
         out.addAll(SumRules.all());
+        out.addAll(ElementwiseRules.all());
         out.addAll(InverseRules.all());
         out.addAll(KronRules.all());
         out.addAll(ExpandRules.all());

@@ -79,6 +79,13 @@ record Monomial(double c, Map<Expr, Double> powers) {
     /** As a 1 x 1 expression: -c*a*b / (d*e). */
     Expr build() {
         if (c < 0) return Ex.neg(new Monomial(-c, powers).build());
+        chainrule.expr.Fraction f = chainrule.expr.Fraction.of(c);
+        if (f != null && !denominator().isEmpty()) {
+            // (1/3)*s^(-2/3) is 1 / (3*s^(2/3)): a fraction's denominator joins the others
+            Expr top = product(numerator());
+            Expr up = top == null ? Ex.num(f.p()) : f.p() == 1 ? top : Ex.scale(Ex.num(f.p()), top);
+            return Ex.divide(up, Ex.scale(Ex.num(f.q()), product(denominator())));
+        }
         Expr top = product(numerator());
         Expr up = top == null ? Ex.num(c) : c == 1 ? top : Ex.scale(Ex.num(c), top);
         Expr down = product(denominator());

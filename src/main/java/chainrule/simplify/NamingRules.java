@@ -53,8 +53,16 @@ final class NamingRules {
                 quotients.add(new Quotient(v, q.a(), d.b()));
             }
         });
+        List<Quotient> elementwise = new ArrayList<>();
+        names.forEach((body, v) -> {
+            if (body instanceof Divide d && d.b() instanceof Broadcast b && !b.a().shape().isScalar()) {
+                elementwise.add(new Quotient(v, d.a(), b));
+            }
+        });
         List<Rule> out = new ArrayList<>();
         out.add(Rule.on(Scale.class, "a named quotient", e -> namedQuotient(e, quotients)));
+        out.add(Rule.on(Hadamard.class, "a named elementwise quotient", e -> namedElementwiseQuotient(e, elementwise)));
+        out.add(Rule.on(Divide.class, "a named elementwise quotient", e -> namedElementwiseQuotient(e, elementwise)));
         out.add(Rule.on(Apply.class, "derivative through the activation's value", a -> derivativeFromValue(a, lookup)));
         out.add(Rule.on(Power.class, "a power of a named root", w -> namedRoot(w, lookup)));
         out.add(Rule.on(MatMul.class, "a named product inside a product", m -> namedFactors(m, products, productNames)));
@@ -133,6 +141,29 @@ final class NamingRules {
             factors.values().removeIf(p -> p == 0);
             Expr body = chainrule.expr.Traverse.replace(x, quo.q(), quo.f());
             return Optional.of(new Monomial(m.c(), factors).scaling(body));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * g .* Xc ./ s.^2 is g .* Xhat ./ s where Xhat = Xc ./ s and s is a broadcast column (or row):
+     * a factor Xc takes one s from the denominator and becomes Xhat. Lowers the number of nodes.
+     */
+    static Optional<Expr> namedElementwiseQuotient(Expr e, List<Quotient> quotients) {
+        if (quotients.isEmpty()) return Optional.empty();
+        Factors fs = Factors.of(e);
+        if (fs == null) return Optional.empty();
+        for (Quotient quo : quotients) {
+            int up = fs.power(quo.q()), down = -fs.power(quo.s());
+            if (up <= 0 || down <= 0) continue;
+            int n = Math.min(up, down);
+            java.util.Map<Expr, Integer> named = new java.util.LinkedHashMap<>();
+            fs.powers().forEach((f, p) -> {
+                if (f.equals(quo.q())) named.merge(quo.f(), n, Integer::sum);
+                named.merge(f, f.equals(quo.q()) ? p - n : f.equals(quo.s()) ? p + n : p, Integer::sum);
+            });
+            named.values().removeIf(p -> p == 0);
+            return Optional.of(new Factors(fs.shape(), named).build());
         }
         return Optional.empty();
     }

@@ -21,6 +21,7 @@ final class ProductRules {
                 Rule.on(Power.class, "x.^-1 is 1 ./ x", ProductRules::reciprocal),
                 Rule.on(MatMul.class, "diag(v)*w is v .* w", ProductRules::diagTimesVector),
                 Rule.on(MatMul.class, "diag(v)*ones is v", ProductRules::diagTimesOnes),
+                Rule.on(MatMul.class, "ones(1, n)*X is sum(X, 1)", ProductRules::sumByOnes),
                 Rule.on(DiagMatrix.class, "diag of a broadcast scalar is a scaled identity", ProductRules::diagOfScalar));
     }
 
@@ -98,6 +99,20 @@ final class ProductRules {
                 out.addAll(fs.subList(i + 2, fs.size()));
                 return Optional.of(SumRules.product(out, null));
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * ones(1, n)*X is sum(X, 1) and X*ones(n, 1) is sum(X, 2) (a plain sum where the result is
+     * 1 x 1): the sum a textbook writes for a product with ones. Lowers the number of nodes.
+     */
+    static Optional<Expr> sumByOnes(MatMul m) {
+        if (m.a() instanceof Ones o && o.shape().isRow() && !(m.b() instanceof Ones)) {
+            return Optional.of(Ex.reduce(m.shape().isScalar() ? Axis.ALL : Axis.COLUMNS, m.b()));
+        }
+        if (m.b() instanceof Ones o && o.shape().isColumn() && !(m.a() instanceof Ones)) {
+            return Optional.of(Ex.reduce(m.shape().isScalar() ? Axis.ALL : Axis.ROWS, m.a()));
         }
         return Optional.empty();
     }

@@ -20,7 +20,8 @@ final class PropertyRules {
                 Rule.on(Reduce.class, "a one-hot vector sums to 1", r -> onehotSum(r, p)),
                 Rule.on(Reduce.class, "a softmax sums to 1", r -> softmaxSum(r, p)),
                 Rule.on(Reduce.class, "centred data sums to 0", r -> centredSum(r, p)),
-                Rule.on(Reduce.class, "a sum splits where a part's sum is known", r -> splitKnownSum(r, p)));
+                Rule.on(Reduce.class, "a sum splits where a part's sum is known", r -> splitKnownSum(r, p)),
+                Rule.on(Hadamard.class, "what clipping cut off, where the clip is not flat", h -> clipResidual(h, p)));
     }
 
     /** sum(y) = 1 for a one-hot y (and per column of a matrix). Lowers the number of sums. */
@@ -94,5 +95,48 @@ final class PropertyRules {
             parts.add(sum);
         }
         return known ? Optional.of(Ex.add(parts)) : Optional.empty();
+    }
+
+    /**
+     * (x - c) .* relu'(x - lo) and (x - c) .* relu'(x - hi) are both relu(x - hi), where
+     * c = clip(x, lo, hi) = lo + relu(x - lo) - relu(x - hi) with numbers lo <= hi: x - c is
+     * -relu(lo - x) + relu(x - hi), and each indicator keeps only the second part. So a Huber
+     * loss's gradient is the clip itself. Lowers the number of nodes.
+     */
+    static Optional<Expr> clipResidual(Hadamard h, Program p) {
+        for (int side = 0; side < 2; side++) {
+            Expr residual = side == 0 ? h.a() : h.b(), indicator = side == 0 ? h.b() : h.a();
+            if (!(residual instanceof Add a) || a.terms().size() != 2 || !(a.terms().get(1) instanceof Neg n)
+                    || !(n.a() instanceof Var c) || !(indicator instanceof Apply d) || d.order() != 1
+                    || d.fn() != chainrule.expr.Builtin.RELU) continue;
+            Expr x = a.terms().get(0);
+            if (!(p.byName().get(c.name()) instanceof Program.Definition def) || !(def.body() instanceof Add body)) continue;
+            Expr low = null, high = null;
+            double lo = 0;
+            for (Expr t : body.terms()) {
+                if (t instanceof Apply r && r.fn() == chainrule.expr.Builtin.RELU && r.order() == 0 && low == null) {
+                    low = r.a();
+                } else if (t instanceof Neg m && m.a() instanceof Apply r && r.fn() == chainrule.expr.Builtin.RELU
+                        && r.order() == 0 && high == null) {
+                    high = r.a();
+                } else {
+                    SumRules.Term k = SumRules.term(t);
+                    if (!(k.rest() instanceof Ones || Ex.isOne(k.rest()))) return Optional.empty();
+                    lo += k.coefficient();
+                }
+            }
+            Double kLow = low == null ? null : offset(low, x), kHigh = high == null ? null : offset(high, x);
+            if (kLow == null || kHigh == null || kLow != -lo || -kHigh < lo) continue;
+            if (d.a().equals(low) || d.a().equals(high)) return Optional.of(Ex.apply(chainrule.expr.Builtin.RELU, high));
+        }
+        return Optional.empty();
+    }
+
+    /** k where e is x + k for a number k, else null. */
+    private static Double offset(Expr e, Expr x) {
+        if (e.equals(x)) return 0.0;
+        if (!(e instanceof Add a) || a.terms().size() != 2 || !a.terms().get(0).equals(x)) return null;
+        SumRules.Term k = SumRules.term(a.terms().get(1));
+        return k.rest() instanceof Ones || Ex.isOne(k.rest()) ? k.coefficient() : null;
     }
 }

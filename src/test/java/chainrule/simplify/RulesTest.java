@@ -61,6 +61,7 @@ class RulesTest {
             new Case("x.^-1 is 1 ./ x", "", "x .^ -1", "1 ./ x", "x .^ 2"),
             new Case("diag(v)*w is v .* w", "", "diag(v)*x", "v .* x", "diag(v)*A"),
             new Case("diag(v)*ones is v", "", "diag(v)*ones(k, m)", "v*ones(1, m)", "diag(v)*M"),
+            new Case("ones(1, n)*X is sum(X, 1)", "", "ones(1, k)*M", "sum(M, 1)", "ones(m, k)*M"),
             new Case("diag of a broadcast scalar is a scaled identity", "", "diag(zeros(k, 1) + s)", "s*eye(k)", "diag(v)"),
             new Case("a negated sum inside a sum is one sum", "", "A - (B + C)", "A - B - C", "A - B*C"),
             new Case("like terms", "", "A + B + 3*A", "4*A + B", "A + B"),
@@ -77,6 +78,9 @@ class RulesTest {
             new Case("A*kron(r, I) is kron(r, A)", "", "M*kron(r, eye(m))", "kron(r, M)", "X*kron(r, A)"),
             new Case("kron(A, B)*kron(C, D) is kron(A*C, B*D)", "", "kron(A, B)*kron(C, A)", "kron(A*C, B*A)", "kron(A, B)*vec(A*B)"),
             new Case("kron(B', A)*vec(X) is vec(A*X*B)", "", "kron(x', A)*vec(B)", "A*B*x", "kron(A, B)*kron(C, A)"),
+            new Case("a factor constant along a sum comes out", "", "sum(x .* M ./ v, 2)", "sum(x .* M, 2) ./ v", "sum(M ./ v, 1)"),
+            new Case("a common divisor once", "", "A ./ x - 2*B ./ x.^2", "(A - 2*B ./ x) ./ x", "A ./ x - B ./ y"),
+            new Case("1 ./ b .* a is a ./ b", "", "1 ./ (1 + x.^2) .* y", "y ./ (1 + x.^2)", "2 ./ (1 + x.^2) .* y"),
             new Case("multiply out where terms cancel", "", "(x ./ y - v) .* y", "x - v .* y", "(x - v) .* y"),
             new Case("a one-hot vector sums to 1", "", "sum(Y, 1)", "ones(1, m)", "sum(Y, 2)"),
             new Case("a softmax sums to 1", "p = softmax(x)", "sum(p)", "1", "sum(x)"),
@@ -88,6 +92,10 @@ class RulesTest {
             new Case("a power of a named root", "sigma = sqrt(s + 1e-5)", "(s + 1e-5)^-0.5", "sigma^-1", "(s + 1e-3)^-0.5"),
             new Case("a named product inside a product", "w = inv(A)*M*u", "inv(A)*inv(A)*M*u", "inv(A)*w", "inv(A)*M*X*x"),
             new Case("a named quotient", "f = x / norm(x)", "(1 / norm(x)^2)*(x*x')", "f*f'", "(1 / norm(x))*(x*x')"),
+            new Case("a named elementwise quotient", "Q = M ./ v", "M .* M ./ v.^3", "Q.^2 ./ v", "M .* M ./ x.^3"),
+            new Case("a named elementwise quotient", "Q = M ./ v", "Q .* M ./ v", "Q.^2", "Q .* M ./ x"),
+            new Case("what clipping cut off, where the clip is not flat", "c = clip(x, -1, 2)", "(x - c) .* relu'(x - 2)",
+                    "relu(x - 2)", "(x - c) .* relu'(x - 3)"),
             new Case("name of a definition", "z = A*x + y", "A*x + y", "z", "A*x + v"));
 
     private static Program program(String text) {
