@@ -25,16 +25,24 @@ class ReplInterruptTest {
     @Test
     void ctrlCStopsTheDerivativeAndKeepsTheSession(@TempDir Path dir) throws Exception {
         assumeTrue(TerminalReplTest.tmuxRuns(), "tmux is not installed");
-        int depth = 2000;
-        Path file = Files.writeString(dir.resolve("deep.nn"),
-                "x : 3\ny = " + "sin(".repeat(depth) + "x" + ")".repeat(depth) + "\nL = sum(y)\n");
+        // 40 chains of 2,000 nested functions, each a different one: long enough for Ctrl-C to land
+        // even where the simplifier makes short work of one chain
+        int depth = 2000, chains = 40;
+        StringBuilder src = new StringBuilder("x : 3\n");
+        List<String> names = new ArrayList<>();
+        for (int k = 1; k <= chains; k++) {
+            src.append("y").append(k).append(" = ").append("sin(".repeat(depth)).append(k).append("*x").append(")".repeat(depth)).append('\n');
+            names.add("y" + k);
+        }
+        src.append("L = sum(").append(String.join(" + ", names)).append(")\n");
+        Path file = Files.writeString(dir.resolve("deep.nn"), src.toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // no limit on the answer's size: the derivative would otherwise be refused, quickly, before Ctrl-C
         String command = "env CHAINRULE_HISTORY=none " + quoted(java) + " -cp " + quoted(System.getProperty("java.class.path"))
                 + " chainrule.cli.Main repl --max-answer-size 1000000000000 " + quoted(file.toString());
         try {
             tmux("new-session", "-d", "-s", "repl", "-x", "120", "-y", "50", command);
-            waitFor("3 statements kept");
+            waitFor((chains + 2) + " statements kept");
             waitForPrompt();
             typeLine("derive L wrt x");
 
