@@ -124,19 +124,28 @@ public final class FiniteDifferences {
         return new Estimate(out, error);
     }
 
-    /** A random direction of unit length among r x c matrices (no n x 1 matrix of n one-entry rows). */
+    /**
+     * A random direction of unit length among r x c matrices (no n x 1 matrix of n one-entry rows):
+     * each entry +-1/sqrt(rc) by a fair coin, as good as a Gaussian direction for catching a wrong
+     * derivative, and 64 entries from one draw where a Gaussian takes a draw (and a logarithm) each:
+     * for a 3000 x 3000 variable that was 0.5 s of a check.
+     */
     public static RealMatrix randomDirection(int r, int c, Random random) {
         double[][] d = new double[r][c];
-        double norm = 0;
+        double entry = 1 / Math.sqrt((double) r * c);
+        long bits = 0;
+        int left = 0;
         for (int j = 0; j < c; j++) {
             for (int i = 0; i < r; i++) {
-                double g = random.nextGaussian();
-                d[i][j] = g;
-                norm += g * g;
+                if (left == 0) {
+                    bits = random.nextLong();
+                    left = 64;
+                }
+                d[i][j] = (bits & 1) == 0 ? entry : -entry;
+                bits >>>= 1;
+                left--;
             }
         }
-        double scale = 1 / Math.sqrt(norm);
-        for (double[] row : d) for (int j = 0; j < c; j++) row[j] *= scale;
         return new Array2DRowRealMatrix(d, false);
     }
 

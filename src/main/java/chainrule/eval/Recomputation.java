@@ -25,6 +25,7 @@ final class Recomputation {
     private final List<Program.Definition> dependents = new ArrayList<>();
     private final Expr of;
     private final Function<Derivative, Expr> expand;
+    private double[][] buffer;
 
     Recomputation(Program program, Point point, Expr of, String wrt, Function<Derivative, Expr> expand) {
         this(program, point, Sampler.evaluateDefinitions(program, point, expand), of, wrt, expand);
@@ -63,8 +64,19 @@ final class Recomputation {
     double[] valueAlong(RealMatrix v, double t) {
         RealMatrix x = base.get(wrt);
         int r = x.getRowDimension(), c = x.getColumnDimension();
-        double[][] moved = new double[r][c];
-        for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) moved[i][j] = x.getEntry(i, j) + t * v.getEntry(i, j);
+        // one buffer for every step along v: the value is copied out (vec) before the next step
+        if (buffer == null || buffer.length != r || (r > 0 && buffer[0].length != c)) buffer = new double[r][c];
+        double[][] moved = buffer;
+        if (x instanceof Array2DRowRealMatrix xa && v instanceof Array2DRowRealMatrix va) {
+            // row by row, without a bounds check per entry: a large variable is moved eight times a check
+            double[][] xs = xa.getDataRef(), vs = va.getDataRef();
+            for (int i = 0; i < r; i++) {
+                double[] row = moved[i], xr = xs[i], vr = vs[i];
+                for (int j = 0; j < c; j++) row[j] = xr[j] + t * vr[j];
+            }
+        } else {
+            for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) moved[i][j] = x.getEntry(i, j) + t * v.getEntry(i, j);
+        }
         return Matrices.vec(valueAt(new Array2DRowRealMatrix(moved, false)));
     }
 

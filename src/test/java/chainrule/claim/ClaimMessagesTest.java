@@ -129,6 +129,15 @@ class ClaimMessagesTest {
         assertTrue(r.message().contains("true only where A is symmetric: A + A'"), r.message());
     }
 
+    /** The same claim written with hessian(f, x) (issue 11). */
+    @Test
+    void aHessianClaimWrittenAsHessianRightOnlyForASymmetricMatrixSaysSo() {
+        ClaimResult r = check(QUADRATIC, "hessian(f, x) = 2*A");
+        assertEquals(Verdict.INCORRECT, r.verdict(), r.message());
+        assertTrue(r.message().contains("true only where A is symmetric: A + A'"), r.message());
+        assertEquals(Verdict.CORRECT, check(QUADRATIC, "hessian(f, x) = A + A'").verdict());
+    }
+
     /** Of two matrices, the one whose symmetry the claim needs is named. */
     @Test
     void theMatrixThatMustBeSymmetricIsNamed() {

@@ -148,6 +148,24 @@ class FiniteDifferencesTest {
     }
 
     @Test
+    void aRandomDirectionIsOfUnitLengthWithEntriesOfEitherSign() {
+        RealMatrix d = FiniteDifferences.randomDirection(30, 7, new Random(3));
+        assertEquals(30, d.getRowDimension());
+        assertEquals(7, d.getColumnDimension());
+        assertEquals(1, d.getFrobeniusNorm(), 1e-12);
+        int positive = 0;
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 7; j++) {
+                assertEquals(1 / Math.sqrt(210), Math.abs(d.getEntry(i, j)), 1e-15);
+                if (d.getEntry(i, j) > 0) positive++;
+            }
+        }
+        assertTrue(positive > 70 && positive < 140, "a fair coin: " + positive + " of 210 positive");
+        // another draw, another direction
+        assertTrue(d.subtract(FiniteDifferences.randomDirection(30, 7, new Random(4))).getFrobeniusNorm() > 0.5);
+    }
+
+    @Test
     void layoutOfAScalarsDerivativeIsTheVariablesShape() {
         Program p = Programs.of("W : 3 x 2", "L = sum(W .* W)");
         Point point = new Sampler(p, 11).draw();
