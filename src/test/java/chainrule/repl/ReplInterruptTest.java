@@ -1,6 +1,7 @@
 package chainrule.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -45,7 +46,8 @@ class ReplInterruptTest {
         // no limit on the answer's size: the derivative would otherwise be refused, quickly, before Ctrl-C
         String command = "env CHAINRULE_HISTORY=none " + quoted(java) + " -cp " + quoted(System.getProperty("java.class.path"))
                 + " chainrule.cli.Main repl --max-answer-size 1000000000000 " + quoted(file.toString());
-        tmux("new-session", "-d", "-s", "repl", "-x", "120", "-y", "60", command);
+        // the pane stays when the program ends, to tell how it ended
+        tmux("new-session", "-d", "-s", "repl", "-x", "120", "-y", "60", command, ";", "set-option", "-t", "repl", "remain-on-exit", "on");
         waitFor((DEPTH + 2) + " statements kept");
         waitForPrompt();
     }
@@ -56,7 +58,10 @@ class ReplInterruptTest {
         String pid = tmux("display-message", "-p", "-t", "repl", "#{pane_pid}").strip();
         tmux("kill-server");
         // the derivative's thread may still be at work in a program that missed its hang-up
-        if (pid.matches("\\d+")) ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+        if (pid.matches("\\d+")) ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
     }
 
     @Test
@@ -67,6 +72,7 @@ class ReplInterruptTest {
         // to stop rather than a hang; one Ctrl-C is enough and is reported once
         long until = deadline();
         while (!screen().contains("interrupted")) {
+            if (ended()) fail("Ctrl-C ended the REPL (" + tmux("display-message", "-p", "-t", "repl", "status #{pane_dead_status}, signal #{pane_dead_signal}").strip() + "):\n" + screen());
             if (System.nanoTime() > until) fail("Ctrl-C never stopped the derive:\n" + screen());
             tmux("send-keys", "-t", "repl", "C-c");
             waitUpTo(10, "interrupted");
@@ -77,7 +83,7 @@ class ReplInterruptTest {
         assertTrue(screen().matches("(?s).*chainrule> derive L wrt x\n(\\^C)?interrupted\nchainrule>.*"), screen());
         typeLine("z = 2*x");
         waitFor("z : 3 x 1");
-        assertEquals(0, tmuxStatus("has-session", "-t", "repl"), "the REPL ended:\n" + screen());
+        assertFalse(ended(), "the REPL ended:\n" + screen());
     }
 
     /** A line typed but not entered: Ctrl-C drops it and says so (as when it comes just after Enter, before the line is taken). */
@@ -91,7 +97,7 @@ class ReplInterruptTest {
         assertTrue(screen().contains("chainrule> derive L wrt x\ninterrupted\nchainrule>"), screen());
         typeLine("z = 2*x");
         waitFor("z : 3 x 1");
-        assertEquals(0, tmuxStatus("has-session", "-t", "repl"), "the REPL ended:\n" + screen());
+        assertFalse(ended(), "the REPL ended:\n" + screen());
     }
 
     /**
@@ -139,6 +145,11 @@ class ReplInterruptTest {
         fail(otherwise + ":\n" + screen());
     }
 
+    /** Whether the program has ended, and with it the session. */
+    private boolean ended() throws Exception {
+        return tmux("display-message", "-p", "-t", "repl", "#{pane_dead}").strip().equals("1");
+    }
+
     private String lastLine() throws Exception {
         String seen = screen().stripTrailing();
         return seen.substring(seen.lastIndexOf('\n') + 1);
@@ -180,12 +191,6 @@ class ReplInterruptTest {
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(20, TimeUnit.SECONDS);
         return out;
-    }
-
-    private int tmuxStatus(String... args) throws Exception {
-        Process p = new ProcessBuilder(tmuxCommand(args)).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
     private List<String> tmuxCommand(String... args) {
