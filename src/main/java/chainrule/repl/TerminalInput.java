@@ -26,6 +26,8 @@ public final class TerminalInput implements Input {
     /** A line typed after a statement left open, which began a new statement. */
     private String pending;
     private int read, line;
+    /** JLine's failures in a row (see next()). */
+    private int failures;
 
     private TerminalInput(Terminal terminal, LineReader reader) {
         this.terminal = terminal;
@@ -79,7 +81,16 @@ public final class TerminalInput implements Input {
             return "";
         } catch (EndOfFileException e) {
             return null; // Ctrl-D
+        } catch (java.io.IOError e) {
+            // the 'exec' provider runs stty around each line; Ctrl-C then (just after Enter) kills
+            // stty too, and JLine fails: the line is lost, not the session. A terminal that fails
+            // again and again is gone, and ends the session.
+            if (++failures > 3) throw e;
+            terminal.writer().println("interrupted");
+            terminal.writer().flush();
+            return "";
         }
+        failures = 0;
         line = read + 1;
         read += 1 + (int) typed.chars().filter(c -> c == '\n').count();
         int last = typed.lastIndexOf('\n');
