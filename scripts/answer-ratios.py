@@ -22,7 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r"""
-    d\([^()]*\)/d\([^()]*\)     # d(L)/d(W)
+    hessian\([^()]*\)           # hessian(L, w)
+  | d2[A-Za-z_]\w*/d[A-Za-z_]\w*?(?:\^2|2)  # d2L/dw2, d2L/dW1^2
+  | d\([^()]*\)/d\([^()]*\)     # d(L)/d(W)
   | d[A-Za-z_]\w*/d[A-Za-z_]\w* # dL/dW
   | [A-Za-z_]\w*                # names
   | \d+\.?\d*(?:[eE][+-]?\d+)?  # numbers
@@ -38,7 +40,10 @@ def tokens(text):
 
 
 def key(name):
-    """dL/dW and d(L)/d(W) alike: ('L', 'W')."""
+    """dL/dW and d(L)/d(W) alike: ('L', 'W'); a Hessian, hessian(L, W) and d2L/dW2 alike: ('L', 'W', 2)."""
+    h = re.fullmatch(r"hessian\((.*),(.*)\)", name) or re.fullmatch(r"d2([A-Za-z_]\w*)/d([A-Za-z_]\w*?)(?:\^2|2)", name)
+    if h:
+        return (h.group(1).strip(), h.group(2).strip(), 2)
     m = re.fullmatch(r"d\((.*)\)/d\((.*)\)", name) or re.fullmatch(r"d(\w+)/d(\w+)", name)
     return (m.group(1).strip(), m.group(2).strip()) if m else None
 
@@ -113,7 +118,8 @@ def main(args):
             if target:
                 target_ratios.append(r)
             mark = ("*" if target else " ") + ("~" if wished else " ")
-            print(f"{mark}{rel:46} d{k[0]}/d{k[1]:10} {ours:5} {book:5} {r:6.2f}")
+            label = f"d2{k[0]}/d{k[1]}2" if len(k) == 3 else f"d{k[0]}/d{k[1]}"
+            print(f"{mark}{rel:46} {label:14} {ours:5} {book:5} {r:6.2f}")
     print(f"\nall answers: {len(ratios)}, median {statistics.median(ratios):.2f}, max {max(ratios):.2f}, "
           f"over 2: {sum(r > 2 for r in ratios)}")
     if target_ratios:

@@ -90,6 +90,7 @@ class RulesTest {
             new Case("a sum splits where a part's sum is known", "p = softmax(x)", "sum(p - y)", "sum(p) - sum(y)", "sum(x - y)"),
             new Case("exp(x) / sum(exp(x)) is softmax(x)", "", "exp(x)*(1 / sum(exp(x)))", "softmax(x)", "exp(x)*(1 / sum(exp(y)))"),
             new Case("sum(eye(n) .* A) is tr(A)", "", "sum(eye(k) .* A)", "tr(A)", "sum(ones(k, k) .* A)"),
+            new Case("exp(u) ./ (1 + exp(u)) is sigmoid(u)", "", "exp(-x) ./ (1 + exp(-x))", "sigmoid(-x)", "exp(-x) ./ (1 + exp(x))"),
             new Case("derivative through the activation's value", "h = sigmoid(x)", "sigmoid'(x)", "h .* (1 - h)", "sigmoid'(y)"),
             new Case("a power of a named root", "sigma = sqrt(s + 1e-5)", "(s + 1e-5)^-0.5", "sigma^-1", "(s + 1e-3)^-0.5"),
             new Case("a named product inside a product", "w = inv(A)*M*u", "inv(A)*inv(A)*M*u", "inv(A)*w", "inv(A)*M*X*x"),
