@@ -140,20 +140,24 @@ public final class Repl {
      * next check and the session goes on with nothing lost (a statement stopped is not kept).
      */
     void interruptible(Runnable work) {
-        Thread t = new Thread(null, () -> {
-            try {
-                work.run();
-            } catch (Cancelled e) {
-                printer.complain("interrupted");
-            }
-        }, "chainrule-statement", STACK);
+        Thread t;
         synchronized (workerLock) {
+            // Ctrl-C just after Enter: ours found no worker yet, or JLine's handler, still in place
+            // while readLine returns, interrupted this thread; either way it was meant for this statement,
+            // which then stops before it starts (interrupting it after start would race a short one)
+            boolean stopAtStart = stopNext | Thread.interrupted();
+            stopNext = false;
+            t = new Thread(null, () -> {
+                try {
+                    if (stopAtStart) Thread.currentThread().interrupt();
+                    Cancelled.check();
+                    work.run();
+                } catch (Cancelled e) {
+                    printer.complain("interrupted");
+                }
+            }, "chainrule-statement", STACK);
             t.start();
             worker = t;
-            // Ctrl-C just after Enter: ours found no worker yet, or JLine's handler, still in place
-            // while readLine returns, interrupted this thread; either way it was meant for this statement
-            if (stopNext | Thread.interrupted()) t.interrupt();
-            stopNext = false;
         }
         while (true) {
             try {
