@@ -60,7 +60,7 @@ final class TransposeRules {
 
     /**
      * S' is S for a symmetric S: a declared symmetric matrix, and what keeps symmetry (its inverse,
-     * sums and scalings of symmetric matrices, A'*S*A, S^k). Lowers the number of transposes.
+     * sums and scalings of symmetric matrices, A + A', A'*S*A, S^k). Lowers the number of transposes.
      */
     static Optional<Expr> symmetric(Transpose t, Program p) {
         return isSymmetric(t.a(), p) ? Optional.of(t.a()) : Optional.empty();
@@ -76,7 +76,7 @@ final class TransposeRules {
             case MatFn m -> m.op() == MatOp.INV && isSymmetric(m.a(), p);
             case Neg n -> isSymmetric(n.a(), p);
             case Scale s -> isSymmetric(s.a(), p);
-            case Add a -> a.terms().stream().allMatch(x -> isSymmetric(x, p));
+            case Add a -> symmetricSum(a.terms(), p);
             case Hadamard h -> isSymmetric(h.a(), p) && isSymmetric(h.b(), p);
             case Power w -> isSymmetric(w.a(), p);
             case Apply f -> isSymmetric(f.a(), p);
@@ -94,5 +94,15 @@ final class TransposeRules {
             if (!fs.get(i).equals(Ex.transpose(fs.get(n - 1 - i)))) return false;
         }
         return n % 2 == 0 || isSymmetric(fs.get(n / 2), p);
+    }
+
+    /** Each term symmetric, or met by its own transpose as often as it stands (A + A', not 2*A + A' written A + A + A'). */
+    private static boolean symmetricSum(List<Expr> terms, Program p) {
+        java.util.Map<Expr, Integer> count = new java.util.HashMap<>();
+        for (Expr x : terms) count.merge(x, 1, Integer::sum);
+        for (Expr x : terms) {
+            if (!isSymmetric(x, p) && !count.get(x).equals(count.get(Ex.transpose(x)))) return false;
+        }
+        return true;
     }
 }

@@ -49,6 +49,7 @@ class RulesTest {
             new Case("transpose of a product", "", "(A*B)'", "B'*A'", "(A + B)'"),
             new Case("transpose of elementwise", "", "(A .* B)'", "A' .* B'", "(A*B)'"),
             new Case("symmetric is its own transpose", "", "(inv(S) + 2*S)'", "inv(S) + 2*S", "(inv(S) + A)'"),
+            new Case("symmetric is its own transpose", "", "(A + A')'", "A + A'", "(A + A + A')'"),
             new Case("a slice of a product is a product with a slice", "", "(M*X)[2:end, :]", "M[2:end, :]*X", "A[2:end, :]"),
             new Case("scalar factors gathered", "", "2*(s / 2*A)", "s*A", "s*A"),
             new Case("scalar factors gathered", "", "(2*s)^2 / s", "4*s", "s^2 / t"),
