@@ -42,9 +42,8 @@ final class TroubleWatch implements Evaluator.Watch {
 
     @Override
     public void elementwise(Fn fn, int order, RealMatrix x) {
-        for (int i = 0; i < x.getRowDimension(); i++) {
-            for (int j = 0; j < x.getColumnDimension(); j++) {
-                double v = x.getEntry(i, j);
+        for (double[] row : Matrices.rowsOf(x)) {
+            for (double v : row) {
                 double toKink = Kinks.distance(fn, v);
                 if (toKink < Double.POSITIVE_INFINITY) {
                     kinkedEntries++;
@@ -60,10 +59,8 @@ final class TroubleWatch implements Evaluator.Watch {
 
     @Override
     public void pole(RealMatrix x) {
-        for (int i = 0; i < x.getRowDimension(); i++) {
-            for (int j = 0; j < x.getColumnDimension(); j++) {
-                if (Math.abs(x.getEntry(i, j)) < KINK_MARGIN) note("a denominator is " + x.getEntry(i, j) + ", near 0");
-            }
+        for (double[] row : Matrices.rowsOf(x)) {
+            for (double v : row) if (Math.abs(v) < KINK_MARGIN) note("a denominator is " + v + ", near 0");
         }
     }
 
