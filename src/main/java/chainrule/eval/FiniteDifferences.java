@@ -138,7 +138,7 @@ public final class FiniteDifferences {
         long[] negative = new long[(int) ((n + 63) >>> 6)];
         for (int w = 0; w < negative.length; w++) negative[w] = random.nextLong();
         if ((n & 63) != 0) negative[negative.length - 1] &= (1L << (n & 63)) - 1;
-        return new SignDirection(r, c, negative, 1 / Math.sqrt((double) n));
+        return SignDirection.fromColumnMajor(r, c, negative, 1 / Math.sqrt((double) n));
     }
 
     /** k random directions of unit length in n dimensions, as the columns of an n x k matrix. */

@@ -42,9 +42,10 @@ final class TroubleWatch implements Evaluator.Watch {
 
     @Override
     public void elementwise(Fn fn, int order, RealMatrix x) {
+        java.util.function.DoubleUnaryOperator kink = Kinks.of(fn);
         for (double[] row : Matrices.rowsOf(x)) {
             for (double v : row) {
-                double toKink = Kinks.distance(fn, v);
+                double toKink = kink == null ? Double.POSITIVE_INFINITY : kink.applyAsDouble(v);
                 if (toKink < Double.POSITIVE_INFINITY) {
                     kinkedEntries++;
                     if (toKink < nearestKink) {
