@@ -15,12 +15,12 @@ public enum Builtin implements Fn {
             a -> Optional.empty(), h -> Optional.empty()),
     SIGMOID("sigmoid", "\\sigma", false, x -> true,
             // sigma' = sigma(1 - sigma): every order is a polynomial in sigma
-            (o, x) -> Kernels.SIGMOID.at(o, 1 / (1 + Math.exp(-x))),
+            (o, x) -> o == 0 ? 1 / (1 + Math.exp(-x)) : Kernels.SIGMOID.at(o, 1 / (1 + Math.exp(-x))),
             a -> Optional.empty(),
             h -> Optional.of(Ex.hadamard(h, Ex.sub(Ex.ones(h.shape()), h)))),
     TANH("tanh", "\\tanh", false, x -> true,
             // tanh' = 1 - tanh^2
-            (o, x) -> Kernels.TANH.at(o, Math.tanh(x)),
+            (o, x) -> o == 0 ? Math.tanh(x) : Kernels.TANH.at(o, Math.tanh(x)),
             a -> Optional.empty(),
             h -> Optional.of(Ex.sub(Ex.ones(h.shape()), Ex.power(h, 2)))),
     EXP("exp", "\\exp", false, x -> true, (o, x) -> Math.exp(x),
@@ -55,7 +55,7 @@ public enum Builtin implements Fn {
     // tan has poles where cos is 0: points near them are drawn again
     TAN("tan", "\\tan", false, x -> Math.abs(Math.cos(x)) > 0.05,
             // tan' = 1 + tan^2
-            (o, x) -> Kernels.TAN.at(o, Math.tan(x)),
+            (o, x) -> o == 0 ? Math.tan(x) : Kernels.TAN.at(o, Math.tan(x)),
             a -> Optional.empty(),
             h -> Optional.of(Ex.add(Ex.ones(h.shape()), Ex.power(h, 2)))),
     ATAN("atan", "\\arctan", false, x -> true,
