@@ -23,9 +23,19 @@ final class Structure {
     private Structure() {}
 
     static int hash(Expr e) {
+        return walkHash(e).hash();
+    }
+
+    /** A hash and how many nodes were visited to work it out. */
+    record Walked(int hash, int visited) {}
+
+    static Walked walkHash(Expr e) {
         TreeHash tree = new TreeHash();
         int h = tree.of(e);
-        return tree.budget >= 0 ? h : new GraphHash().of(e);
+        if (tree.budget >= 0) return new Walked(h, TREE - tree.budget);
+        GraphHash graph = new GraphHash();
+        h = graph.of(e);
+        return new Walked(h, TREE + 1 + graph.memo.size());
     }
 
     static boolean equal(Expr a, Object o) {

@@ -150,7 +150,8 @@ public final class Text implements chainrule.expr.Spelling {
         StringBuilder out = new StringBuilder();
         for (Expr t : Notation.elementwise(a.terms(), a.shape())) {
             if (out.isEmpty()) {
-                out.append(wrap(t, Notation.prec(t, Style.TEXT) == Prec.SUM));
+                // a sum that is the first term of a sum reads the same without parentheses
+                out.append(wrap(t, Notation.prec(t, Style.TEXT) == Prec.SUM && !(t instanceof Add)));
             } else if (t instanceof Neg n) {
                 out.append(" - ").append(wrap(n.a(), Notation.prec(n.a(), Style.TEXT).compareTo(Prec.PRODUCT) < 0
                         || Notation.startsWithMinus(n.a())));
