@@ -22,6 +22,8 @@ public final class Listing {
     /** Names given to what long answers repeat (t1 = ...), never reused within one listing. */
     private final Set<String> taken;
     private final java.util.Map<Expr, Expr> written = new java.util.IdentityHashMap<>();
+    /** The definitions to print before an expression, the first to use them. */
+    private final java.util.Map<Expr, List<Sharing.Let>> definitions = new java.util.IdentityHashMap<>();
 
     public Listing(Text text) {
         this.text = text;
@@ -29,8 +31,8 @@ public final class Listing {
     }
 
     /**
-     * Before a request's steps and answers: the names for what they would repeat (see
-     * {@link Sharing}), each printed as a definition, then used by the steps and answers that follow.
+     * Before a request's steps and answers: names for what they would repeat (see {@link
+     * Sharing}), each printed as a definition just before the first line that uses it.
      */
     public void name(List<Step> steps, List<Answer> answers, boolean chain) {
         List<Expr> roots = new java.util.ArrayList<>();
@@ -40,13 +42,18 @@ public final class Listing {
             else roots.add(a.expression());
         }
         Sharing.Written w = Sharing.name(roots, taken);
-        for (Sharing.Let let : w.lets()) {
-            println(line(text.render(let.name()), text.render(let.value()), text.shape(let.value().shape())));
+        for (int i = 0; i < roots.size(); i++) {
+            if (!w.introducedBy(i).isEmpty()) definitions.put(roots.get(i), w.introducedBy(i));
+            if (w.exprs().get(i) != roots.get(i)) written.put(roots.get(i), w.exprs().get(i));
         }
-        for (int i = 0; i < roots.size(); i++) if (w.exprs().get(i) != roots.get(i)) written.put(roots.get(i), w.exprs().get(i));
     }
 
+    /** e written with the names, after the definitions it is the first to need. */
     private String render(Expr e) {
+        List<Sharing.Let> lets = definitions.remove(e);
+        if (lets != null) {
+            for (Sharing.Let let : lets) println(line(text.render(let.name()), text.render(let.value()), text.shape(let.value().shape())));
+        }
         return text.render(written.getOrDefault(e, e));
     }
 

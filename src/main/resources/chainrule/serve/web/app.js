@@ -121,13 +121,30 @@ function showDerivatives(res) {
     const title = el('div', 'title', 'd' + r.of + '/d' + r.wrt + ' ');
     title.appendChild(el('span', 'kind', r.kind + ', ' + r.shape.join(' x ')));
     card.appendChild(title);
+    // what a long answer repeats is named once (t1 = ...), each shown just before the first line that uses it
+    const defs = r.definitions || [];
+    const definitionsFor = (name, box) => {
+      for (const d of defs) if (d.firstUsedBy === name) box.appendChild(math(d.latexName + ' = ' + d.latex + ' \\in ' + space(d.shape)));
+    };
     if (r.steps && r.steps.length) {
       const steps = el('div', 'steps');
       steps.appendChild(el('div', 'label', 'by the chain rule, through the named intermediates:'));
-      for (const s of r.steps) steps.appendChild(math(s.latexName + ' = ' + s.latex + ' \\in ' + space(s.shape)));
+      for (const s of r.steps) {
+        definitionsFor(s.name, steps);
+        steps.appendChild(math(s.latexName + ' = ' + s.latex + ' \\in ' + space(s.shape)));
+      }
       card.appendChild(steps);
     }
+    const used = new Set((r.steps || []).map(s => s.name));
+    const answerDefs = defs.filter(d => !used.has(d.firstUsedBy));
+    if (answerDefs.length) {
+      const box = el('div', 'steps');
+      box.appendChild(el('div', 'label', 'named once, as the answer repeats them:'));
+      for (const d of answerDefs) box.appendChild(math(d.latexName + ' = ' + d.latex + ' \\in ' + space(d.shape)));
+      card.appendChild(box);
+    }
     card.appendChild(math(r.latexName + ' = ' + r.latex + ' \\in ' + space(r.shape)));
+    if (defs.length) card.appendChild(el('pre', 'plain', defs.map(d => d.name + ' = ' + d.expression).join('\n')));
     card.appendChild(el('div', 'plain', r.expression));
     if (r.note) card.appendChild(el('div', 'plain', r.note));
     if (r.check) {
