@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * format that prints an answer: each name defined once, before its first use, and the answer with
  * its definitions, pasted back into the file, is a correct claim.
  */
-class LongAnswersTest {
-    static final String NETWORK = "x : 4\nh = softmax(x)" + java.util.stream.IntStream.rangeClosed(2, 10)
+public class LongAnswersTest {
+    public static final String NETWORK = "x : 4\nh = softmax(x)" + java.util.stream.IntStream.rangeClosed(2, 10)
             .mapToObj(k -> " .* softmax(" + k + "*x)").reduce("", String::concat) + "\nL = sum(h)\n";
 
     @TempDir

@@ -40,6 +40,9 @@ class ReplAsCommandLineTest {
             L = -sum(Y .* log(P)) / B
             """;
 
+    /** A long answer, written with names for what it repeats (t1 = softmax(x), ...: render.Sharing). */
+    static final String LONG = chainrule.render.LongAnswersTest.NETWORK;
+
     /** name, statements, the request typed last, the REPL's format, the command line's arguments after FILE. */
     static Stream<Arguments> requests() {
         List<Arguments> out = new ArrayList<>();
@@ -51,6 +54,7 @@ class ReplAsCommandLineTest {
             {NETWORK, "claim d(L)/d(W1) = 2*(w2'*h - 1)*w2*x'"},
             {SOFTMAX, "claim d(L)/d(W) = (P - Y)*X' / B"},
             {NETWORK, "W1'*(W1*x)"},
+            {LONG, "derive L wrt x"},
         };
         for (String[] r : requests) {
             for (String[] f : formats) {
@@ -59,6 +63,7 @@ class ReplAsCommandLineTest {
                 out.add(Arguments.of(r[1] + " (" + f[0] + ")", r[0], r[1], f[0], args));
             }
         }
+        out.add(Arguments.of("claim of a long answer (text)", LONG, "claim d(L)/d(x) = x", "text", List.of("--seed", "1")));
         return out.stream();
     }
 

@@ -65,6 +65,17 @@ class SameAsCommandLineTest {
         return tests.stream();
     }
 
+    /** A long answer, written with names (t1 = softmax(x), ...): the page and the API show them as the command line does. */
+    @TestFactory
+    Stream<DynamicTest> aLongAnswer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String source = chainrule.render.LongAnswersTest.NETWORK + "derive L wrt x\nclaim d(L)/d(x) = x\n";
+        String file = Files.writeString(dir.resolve("long.nn"), source).toString();
+        return Stream.of(
+                same(file, "derive", new String[] {"derive", file, "--steps"}, Client.body(source, "\"steps\": true")),
+                same(file, "latex", new String[] {"latex", file}, Client.body(source)),
+                same(file, "check", new String[] {"check", file}, Client.body(source)));
+    }
+
     private static DynamicTest same(String file, String endpoint, String[] args, String body) {
         return DynamicTest.dynamicTest(endpoint + " " + file, () -> {
             String[] withJson = Stream.concat(Stream.of(args), Stream.of("--format", "json")).toArray(String[]::new);
