@@ -99,12 +99,18 @@ public final class Listing {
         println(line(text.render(e), text.shape(e.shape())));
     }
 
+    /** Every name with its shape and where it comes from, lined up; then the dimension symbols and notes. */
     public void shapes(Program p) {
-        List<ShapeTable.Row> rows = ShapeTable.rows(p);
+        shapes(p, java.util.function.UnaryOperator.identity());
+    }
+
+    /** place: where a place in the program's source is shown (see {@link ShapeTable#listed}). */
+    public void shapes(Program p, java.util.function.UnaryOperator<chainrule.source.Span> place) {
+        List<ShapeTable.Row> rows = ShapeTable.listed(p, place);
         int width = rows.stream().mapToInt(r -> r.name().length()).max().orElse(4);
-        int shapeWidth = rows.stream().mapToInt(r -> r.shape().toString().length()).max().orElse(5);
+        int shapeWidth = rows.stream().mapToInt(r -> r.written().length()).max().orElse(5);
         for (ShapeTable.Row r : rows) {
-            println(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.shape(), r.how()));
+            println(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.written(), r.how()));
         }
         if (!p.dims().isEmpty()) println("dimensions: " + String.join(", ", p.dims()));
         for (String note : p.notes()) println("note: " + note);

@@ -125,6 +125,26 @@ class ReplAsCommandLineTest {
         assertEquals(cli.out().replace(path.toString(), Session.KEPT), after.out().substring(before.out().length()));
     }
 
+    /**
+     * :shapes after :load FILE prints what 'chainrule shapes FILE' prints: one listing (render.Listing),
+     * each name at its line of the file. The requests are left out of the copy (as comments, so that
+     * lines agree): :load would answer them, which is not what is compared.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"test-cases/seeds/002_shared_weight.nn",
+        "test-cases/more/undeclared_input.nn", "test-cases/more/symbolic_dims.nn", "test-cases/seeds/003_mnist_sigmoid_softmax.nn"})
+    void shapesAfterLoadPrintsWhatTheCommandLinePrints(String testCase, @TempDir Path dir) throws IOException {
+        String text = Files.readString(Path.of(testCase)).replaceAll("(?m)^(\\s*)(derive|claim)\\b", "$1# $2");
+        Path path = dir.resolve("problem.nn");
+        Files.writeString(path, text);
+        Cli cli = cli(List.of("shapes", path.toString()));
+        ReplSessions before = ReplSessions.run(":load " + path + "\n");
+        ReplSessions after = ReplSessions.run(":load " + path + "\n:shapes\n");
+        assertEquals("", after.err());
+        assertTrue(cli.out().lines().count() >= 4, cli.out());
+        assertEquals(cli.out(), after.out().substring(before.out().length()));
+    }
+
     record Cli(String out, String err, int status) {}
 
     static Cli cli(List<String> args) {
