@@ -130,6 +130,7 @@ public final class Json {
         m.put("line", line);
         m.put("expression", text.render(e));
         m.put("shape", shape(e.shape()));
+        m.put("latex", Latex.render(e));
         return m;
     }
 

@@ -43,6 +43,15 @@ class ReplAsCommandLineTest {
     /** A long answer, written with names for what it repeats (t1 = softmax(x), ...: render.Sharing). */
     static final String LONG = chainrule.render.LongAnswersTest.NETWORK;
 
+    /** SPEC §1's Hessian request and a Hessian-vector product. */
+    static final String LEAST_SQUARES = """
+            X : 5 x 3
+            y : 5
+            w : 3
+            v : 3
+            L = sum((X*w - y) .^ 2)
+            """;
+
     /** name, statements, the request typed last, the REPL's format, the command line's arguments after FILE. */
     static Stream<Arguments> requests() {
         List<Arguments> out = new ArrayList<>();
@@ -55,6 +64,8 @@ class ReplAsCommandLineTest {
             {SOFTMAX, "claim d(L)/d(W) = (P - Y)*X' / B"},
             {NETWORK, "W1'*(W1*x)"},
             {LONG, "derive L wrt x"},
+            {LEAST_SQUARES, "derive hessian L wrt w"},
+            {LEAST_SQUARES, "hessian(L, w)*v"},
         };
         for (String[] r : requests) {
             for (String[] f : formats) {
