@@ -59,16 +59,7 @@ public final class Json {
                 // the step (or, last, the answer) that is the first to use it, before which it is shown
                 String usedBy = text.derivativeName(i < chainSteps.size() ? chainSteps.get(i).name()
                         : chainrule.expr.Ex.derivative(a.ofExpr(), a.wrt()));
-                for (Sharing.Let let : w.introducedBy(i)) {
-                    Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("name", let.name().name());
-                    d.put("expression", text.render(let.value()));
-                    d.put("shape", shape(let.value().shape()));
-                    d.put("latexName", Latex.render(let.name()));
-                    d.put("latex", Latex.render(let.value()));
-                    d.put("firstUsedBy", usedBy);
-                    lets.add(d);
-                }
+                lets.addAll(definitions(w.introducedBy(i), text, usedBy));
             }
             m.put("definitions", lets);
         }
@@ -103,6 +94,22 @@ public final class Json {
         return m;
     }
 
+    /** Names and what they stand for (see {@link Sharing}); usedBy: the step they come before, if any. */
+    private static List<Map<String, Object>> definitions(List<Sharing.Let> lets, Text text, String usedBy) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Sharing.Let let : lets) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("name", let.name().name());
+            d.put("expression", text.render(let.value()));
+            d.put("shape", shape(let.value().shape()));
+            d.put("latexName", Latex.render(let.name()));
+            d.put("latex", Latex.render(let.value()));
+            if (usedBy != null) d.put("firstUsedBy", usedBy);
+            out.add(d);
+        }
+        return out;
+    }
+
     /** "L does not depend on W"; for a Hessian, "the gradient of L does not depend on w" (L may well depend on it). */
     public static String independence(Answer a) {
         String of = a.kind().equals("hessian") ? "the gradient of " + a.of() : a.of();
@@ -128,9 +135,11 @@ public final class Json {
     public static Map<String, Object> shown(int line, Expr e, Text text) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("line", line);
-        m.put("expression", text.render(e));
+        Sharing.Written w = Sharing.name(List.of(e), new java.util.HashSet<>(text.fileNames()));
+        if (!w.lets().isEmpty()) m.put("definitions", definitions(w.lets(), text, null));
+        m.put("expression", text.render(w.exprs().get(0)));
         m.put("shape", shape(e.shape()));
-        m.put("latex", Latex.render(e));
+        m.put("latex", Latex.render(w.exprs().get(0)));
         return m;
     }
 

@@ -140,6 +140,22 @@ public final class LatexDerivation {
         return out;
     }
 
+    /** A bare expression as a display; a long one after an aligned display of the names for what it repeats. */
+    public static String shown(Program p, Expr e) {
+        Set<String> taken = new java.util.HashSet<>(p.inputs().keySet());
+        taken.addAll(p.byName().keySet());
+        taken.addAll(p.functions().keySet());
+        Sharing.Written w = Sharing.name(List.of(e), taken);
+        StringBuilder out = new StringBuilder();
+        if (!w.lets().isEmpty()) {
+            List<Row> rows = new ArrayList<>();
+            for (Sharing.Let let : w.lets()) rows.add(new Row(Latex.render(let.name()), "=", lines(let.value()), Latex.space(let.value().shape())));
+            out.append("\\[\n").append(LatexDocument.aligned(new Display(rows))).append("\n\\]\n");
+        }
+        return out.append("\\[\n").append(Latex.render(w.exprs().get(0))).append(" \\in ")
+                .append(Latex.space(e.shape())).append("\n\\]\n").toString();
+    }
+
     /** A claim: what it says, typeset where it type-checks, its verdict and the reason. */
     public static List<Block> claim(ClaimResult c) {
         List<Block> out = new ArrayList<>();

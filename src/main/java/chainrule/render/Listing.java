@@ -95,8 +95,11 @@ public final class Listing {
         println("  " + r.verdict().word + ": " + r.message().replace("\n", "\n    "));
     }
 
+    /** A bare expression, simplified; a long one after the names for what it repeats. */
     public void shown(Expr e) {
-        println(line(text.render(e), text.shape(e.shape())));
+        Sharing.Written w = Sharing.name(List.of(e), taken);
+        for (Sharing.Let let : w.lets()) println(line(text.render(let.name()), text.render(let.value()), text.shape(let.value().shape())));
+        println(line(text.render(w.exprs().get(0)), text.shape(e.shape())));
     }
 
     /** Every name with its shape and where it comes from, lined up; then the dimension symbols and notes. */

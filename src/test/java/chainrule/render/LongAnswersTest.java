@@ -208,6 +208,23 @@ public class LongAnswersTest {
         assertEquals(java.util.Collections.nCopies(math.size(), "ok"), KatexRendersTest.render(math));
     }
 
+    /** A bare expression (at the REPL, say) that is long: its names, then the expression, which reads back. */
+    @Test
+    void aBareExpressionIsWrittenWithTheNames() throws IOException {
+        String f = file(NETWORK + "d(L)/d(x)\n");
+        Run r = run(f);
+        assertEquals(Main.OK, r.status(), r.err());
+        List<String[]> lines = definitions(r.out());
+        definedOnceBeforeUse(lines, T);
+        String[] last = r.out().strip().split("\n");
+        String expression = last[last.length - 1].replaceAll("\\s{2,}\\S.*$", "");
+        assertTrue(T.matcher(expression).find(), expression);
+        Run back = readBack(lines, expression);
+        assertEquals(Main.OK, back.status(), back.out() + back.err());
+        Run latex = run(f, "--format", "latex");
+        definedOnceBeforeUse(latexRows(latex.out()), LATEX_T);
+    }
+
     @Test
     void aClaimMessageWritesTheExpectedAnswerWithTheNames() throws IOException {
         Run r = run("check", file(NETWORK + "claim d(L)/d(x) = x\n"), "--seed", "3");

@@ -180,7 +180,15 @@ function showExpressions(res) {
   for (const e of res.body.expressions) {
     const card = el('div', 'card expression');
     card.appendChild(el('div', 'title', 'line ' + e.line + ' '));
+    const defs = e.definitions || [];
+    if (defs.length) {
+      const box = el('div', 'steps');
+      box.appendChild(el('div', 'label', 'named once, as the expression repeats them:'));
+      for (const d of defs) box.appendChild(math(d.latexName + ' = ' + d.latex + ' \\in ' + space(d.shape)));
+      card.appendChild(box);
+    }
     card.appendChild(math(e.latex + ' \\in ' + space(e.shape)));
+    if (defs.length) card.appendChild(el('pre', 'plain', defs.map(d => d.name + ' = ' + d.expression).join('\n')));
     card.appendChild(el('div', 'plain', e.expression));
     box.appendChild(card);
   }
