@@ -208,6 +208,20 @@ public class LongAnswersTest {
         assertEquals(java.util.Collections.nCopies(math.size(), "ok"), KatexRendersTest.render(math));
     }
 
+    /** What 'latex FILE --png' draws: the same rows, and JLaTeXMath reads them. */
+    @Test
+    void thePictureHasTheNamesToo() throws IOException {
+        chainrule.source.SourceFile f = new chainrule.source.SourceFile("long.nn", NETWORK + "derive L wrt x\n");
+        var result = (chainrule.app.Result.Latex) chainrule.app.Answering.answer(new chainrule.app.Request.Latex(f, false, 1));
+        String formula = LatexDocument.formula(LatexDerivation.blocks(result.program(), result.answers(), result.claims()));
+        List<String[]> rows = new ArrayList<>();
+        for (String line : formula.split(" \\\\\n|\n")) {
+            if (line.contains(" &= ")) rows.add(new String[] {line.substring(0, line.indexOf(" &= ")), line.substring(line.indexOf(" &= ") + 4)});
+        }
+        definedOnceBeforeUse(rows, LATEX_T);
+        assertTrue(LatexPicture.icon(formula, 20).getIconHeight() > 500, "a picture of every row");
+    }
+
     /** A bare expression (at the REPL, say) that is long: its names, then the expression, which reads back. */
     @Test
     void aBareExpressionIsWrittenWithTheNames() throws IOException {
