@@ -50,11 +50,16 @@ public final class Listing {
 
     /** e written with the names, after the definitions it is the first to need. */
     private String render(Expr e) {
+        define(e);
+        return text.render(written.getOrDefault(e, e));
+    }
+
+    /** The definitions e is the first to need, printed (also where e itself is not, as a step printed before). */
+    private void define(Expr e) {
         List<Sharing.Let> lets = definitions.remove(e);
         if (lets != null) {
             for (Sharing.Let let : lets) println(line(text.render(let.name()), text.render(let.value()), text.shape(let.value().shape())));
         }
-        return text.render(written.getOrDefault(e, e));
     }
 
     @Override
@@ -73,6 +78,7 @@ public final class Listing {
 
     private void step(Step s) {
         if (printed.add(s.name())) println(line(text.derivativeName(s.name()), render(s.value()), text.shape(s.value().shape())));
+        else define(s.value());
     }
 
     /** An answer; with chain, the whole chain of intermediates before it (a step printed earlier is not repeated). */
