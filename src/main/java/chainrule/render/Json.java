@@ -25,14 +25,17 @@ import org.apache.commons.math3.linear.RealMatrix;
  * line prints it and the web server answers it, so the two are the same bytes.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private Json() {}
+
+    /** Made at the first JSON written, not when text output asks Json a question: Jackson takes a while to start. */
+    private static final class Mapper {
+        static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** The document as printed, with its final newline. */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value) + "\n";
+            return Mapper.INDENTED.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
