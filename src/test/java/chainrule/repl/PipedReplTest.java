@@ -183,6 +183,28 @@ class PipedReplTest {
         assertTrue(s.err().contains("no such file"), s.err());
     }
 
+    /** Every seed as its asker posted it in LaTeX loads as the command line reads it: no message, the same answers. */
+    @Test
+    void loadALatexFile() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("test-cases/seeds"))) {
+            for (Path tex : files.filter(p -> p.toString().endsWith(".tex")).sorted().toList()) {
+                ReplSessions s = ReplSessions.run(":load " + tex + "\n:defs\n");
+                assertEquals("", s.err(), tex + ": the session had errors");
+                assertTrue(s.out().contains("loaded " + tex), s.out());
+                Program p = Loader.load(tex.toString());
+                Engine engine = new Engine(p);
+                Text text = engine.text(false);
+                for (Program.Request r : p.requests()) {
+                    if (!(r instanceof Program.Derive d)) continue;
+                    for (Answer a : engine.derive(d.of(), d.ofText(), d.wrt())) {
+                        String line = text.derivativeName(chainrule.expr.Ex.derivative(a.ofExpr(), a.wrt())) + " = " + text.render(a.expression());
+                        assertTrue(s.out().contains(line), tex + ": the REPL did not answer\n" + line + "\nit said:\n" + s.out());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aFileToStartFrom() {
         ReplSessions s = ReplSessions.run("test-cases/seeds/004_sigmoid_w1.nn", ":defs\n");
