@@ -127,8 +127,15 @@ public final class Answering {
 
     private static Expr.Var variable(Program p, String name) {
         var shape = p.shapeOf(name.strip());
-        if (shape == null) throw Usage.error(p.source().name(), "no name '" + name.strip() + "' in the file");
+        if (shape == null) throw Usage.error(p.source().name(), "no name '" + name.strip() + "' in the file" + nearNames(name.strip(), p));
         return new Expr.Var(name.strip(), shape);
+    }
+
+    private static String nearNames(String name, Program p) {
+        List<String> all = new ArrayList<>(p.inputs().keySet());
+        all.addAll(p.byName().keySet());
+        List<String> near = chainrule.expr.Functions.near(name, all.stream().sorted().toList());
+        return near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
     }
 
     private static List<ClaimResult> claims(Engine engine, Request.Check c) {
@@ -157,7 +164,7 @@ public final class Answering {
         Map<String, RealMatrix> out = new LinkedHashMap<>();
         for (String n : wanted) {
             RealMatrix m = values.get(n);
-            if (m == null) throw Usage.error(p.source().name(), "no name '" + n + "' in the file");
+            if (m == null) throw Usage.error(p.source().name(), "no name '" + n + "' in the file" + nearNames(n, p));
             out.put(n, m);
         }
         return out;

@@ -92,6 +92,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aMistypedNameOfAnOptionGetsASuggestion() {
+        Run r = Run.of("derive", SEED, "--wrt", "W9");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals(SEED + ": error: no name 'W9' in the file; did you mean W1, W2, W3?", r.err().strip());
+    }
+
+    @Test
+    void aMistypedNameToEvaluateGetsASuggestion() throws Exception {
+        Path v = Files.writeString(dir.resolve("v2.json"), "{\"x\": [1, 2]}");
+        Path nn = Files.writeString(dir.resolve("n2.nn"), "x : 2\nhidden = 2*x\n");
+        Run r = Run.of("eval", nn.toString(), "--at", v.toString(), "hiden");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals(nn + ": error: no name 'hiden' in the file; did you mean hidden?", r.err().strip());
+    }
+
+    @Test
     void aPictureIntoAFolderThatDoesNotExistIsBadInput() {
         Run r = Run.of("latex", SEED, "--png", "/no/such/dir/x.png");
         assertEquals(Main.BAD_INPUT, r.status());
