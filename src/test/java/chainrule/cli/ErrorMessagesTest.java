@@ -124,8 +124,26 @@ class ErrorMessagesTest {
 
         @Test
         void pythonStyleMethodCall() {
-            error("y = np.dot(a, b)", 1, 7, "unexpected character '.': '.' only starts .* ./ .^ or a number such as .5;"
+            error("y = x.dot(a, b)", 1, 6, "unexpected character '.': '.' only starts .* ./ .^ or a number such as .5;"
                     + " write dot(a, b) for a dot product");
+        }
+
+        @Test
+        void pytorchDimKeyword() {
+            error("Z : 3 x 4\nP = softmax(Z, dim=1)", 2, 19, "no keyword arguments: the dimension is the second argument,"
+                    + " counted from 1 as in MATLAB: 1 each column, 2 each row (PyTorch's dim=0 and dim=1, NumPy's axis=0 and axis=1)");
+        }
+
+        @Test
+        void numpyFunction() {
+            error("y = np.maximum(0, x)", 1, 7, "unexpected character '.': functions are written without the 'np.' prefix;"
+                    + " write max(a, b)");
+        }
+
+        @Test
+        void torchFunction() {
+            error("y = torch.tanh(x)", 1, 10, "unexpected character '.': functions are written without the 'torch.' prefix;"
+                    + " write tanh(...)");
         }
 
         @Test
