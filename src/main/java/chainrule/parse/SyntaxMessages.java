@@ -274,6 +274,8 @@ final class SyntaxMessages {
         return instead == null ? without : without + "; write " + instead;
     }
 
+    private static final String LATEX = ": this looks like LaTeX, which is read on a line inside $...$ or in a .tex file";
+
     private static String unexpectedCharacter(Failure f) {
         String c = f.at().getText(), next = f.next() == null ? "" : f.next().getText();
         String hint = switch (c) {
@@ -285,7 +287,11 @@ final class SyntaxMessages {
             case "\u00B3" -> ": write ^3 for a scalar, .^3 elementwise";
             case "\"" -> ": chainrule has no strings; a comment starts with #";
             case "!", "&", "|", "<", ">" -> ": chainrule has no logical operators or comparisons";
-            case "{", "}" -> ": group with ( ), build matrices with [ ]";
+            case "{", "}" -> f.prev() != null && (f.prev().getText().endsWith("_") || f.prev().getText().equals("^")) ? LATEX
+                    : ": group with ( ), build matrices with [ ]";
+            case "\\" -> LATEX;
+            case "\u2211" -> ": write sum(...)";
+            case "\u221A" -> ": write sqrt(...)";
             case "\u2212", "\u2013", "\u2014" -> ": a dash or a typeset minus sign; write -";
             case "\u2217", "\u22C6" -> ": write * for a product";
             default -> Character.getType(c.codePointAt(0)) == Character.FORMAT
