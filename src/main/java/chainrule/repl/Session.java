@@ -243,9 +243,11 @@ public final class Session {
      * the request are a problem file, answered as 'chainrule FILE' answers it.
      */
     private Reply request(String text, SourceFile typed, int line) {
-        List<Entry> with = new ArrayList<>(entries);
+        // the request first, so it stands at its own line however many statements the session keeps
+        List<Entry> with = new ArrayList<>();
         with.add(new Entry(Kind.DEFINITION, List.of(), text));
-        Checked checked = check(with, with.size() - 1, typed, line);
+        with.addAll(entries);
+        Checked checked = check(with, 0, typed, line);
         Program p = checked.program;
         List<String> notes = new ArrayList<>();
         for (Program.Input in : p.inputs().values()) {

@@ -281,10 +281,10 @@ final class Inference {
         return new Shape(l.rows(), r.cols());
     }
 
-    /** "; did you mean W*x?" where exactly one of R*L, L'*R and L*R' multiplies (a row mixed up with a column). */
+    /** "; did you mean W*x?" for two names where exactly one of R*L, L'*R and L*R' multiplies (a row mixed up with a column). */
     private String rearranged(Ast.Binary b, Shape l, Shape r) {
-        String left = operand(b.left()), right = operand(b.right());
-        if (left == null || right == null) return "";
+        String left = source.slice(b.left().span()).strip(), right = source.slice(b.right().span()).strip();
+        if (!left.matches("[\\p{L}_][\\p{L}\\p{N}_]*") || !right.matches("[\\p{L}_][\\p{L}\\p{N}_]*")) return "";
         List<String> fits = new ArrayList<>();
         if (r.cols().equals(l.rows())) fits.add(right + "*" + left);
         if (l.rows().equals(r.rows())) fits.add(left + "'*" + right);

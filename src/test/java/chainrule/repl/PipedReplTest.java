@@ -205,6 +205,17 @@ class PipedReplTest {
         }
     }
 
+    /** A claim loaded after many statements keeps its own line, in its label and in its message. */
+    @Test
+    void aLoadedClaimKeepsItsLineAfterALongSession(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("net.nn"), "x : 2\nW : 3 x 2\nh = W*x\nclaim d(h)/d(x) = W*x*x\n");
+        StringBuilder typed = new StringBuilder();
+        for (int i = 1; i <= 12; i++) typed.append("a").append(i).append(" : ").append(i).append("\n");
+        ReplSessions s = ReplSessions.run(typed + ":load " + file + "\n");
+        assertTrue(s.out().contains("line 4: claim d(h)/d(x) = W*x*x"), s.out());
+        assertTrue(s.out().contains("(line 4, column "), s.out());
+    }
+
     @Test
     void aFileToStartFrom() {
         ReplSessions s = ReplSessions.run("test-cases/seeds/004_sigmoid_w1.nn", ":defs\n");
