@@ -67,14 +67,6 @@ class UsageErrorsTest {
     }
 
     @Test
-    void helpForAnUnknownCommand() {
-        Run r = Run.of("help", "derve");
-        assertEquals(Main.BAD_INPUT, r.status());
-        assertTrue(r.err().startsWith("chainrule: error: unknown command 'derve' (did you mean derive or serve?); the commands are "), r.err());
-        assertTrue(r.err().strip().endsWith("; see 'chainrule --help'"), r.err());
-    }
-
-    @Test
     void extraArgument() {
         Path f = Run.file(dir, "x : 3\n");
         usage("unexpected argument 'more.nn'; see 'chainrule --help'", "shapes", f.toString(), "more.nn");
