@@ -118,11 +118,18 @@ public final class Answering {
                     out.add(new Program.Derive(ofExpr, ofText, ws, d.hessian(), d.span()));
                 }
             }
-            if (out.isEmpty()) throw Usage.error(p.source().name(), "asks for no derivative: give both --of and --wrt");
+            if (out.isEmpty()) throw Usage.error(p.source().name(), "asks for no derivative: give both --of and --wrt" + example(p, of, wrt));
             return out;
         }
         out.add(new Program.Derive(variable(p, of), of, wrt.stream().map(w -> variable(p, w)).toList(), Span.NONE));
         return out;
+    }
+
+    /** The option left out, with a name of the file for it: the last definition for --of, the first input for --wrt. */
+    private static String example(Program p, String of, List<String> wrt) {
+        if (of == null && !p.definitions().isEmpty()) return " (--of " + p.definitions().get(p.definitions().size() - 1).name() + "?)";
+        if (wrt == null && !p.inputs().isEmpty()) return " (--wrt " + p.inputs().keySet().iterator().next() + "?)";
+        return "";
     }
 
     private static Expr.Var variable(Program p, String name) {

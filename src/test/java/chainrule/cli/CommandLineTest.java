@@ -92,6 +92,16 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyWrtGivenForAFileWithoutRequestsSuggestsOf() throws Exception {
+        Path nn = Files.writeString(dir.resolve("n3.nn"), "x : 3\nh = tanh(x)\nL = sum(h)\n");
+        Run r = Run.of("derive", nn.toString(), "--wrt", "x");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals(nn + ": error: asks for no derivative: give both --of and --wrt (--of L?)", r.err().strip());
+        Run s = Run.of("derive", nn.toString(), "--of", "L");
+        assertEquals(nn + ": error: asks for no derivative: give both --of and --wrt (--wrt x?)", s.err().strip());
+    }
+
+    @Test
     void aMistypedNameOfAnOptionGetsASuggestion() {
         Run r = Run.of("derive", SEED, "--wrt", "W9");
         assertEquals(Main.BAD_INPUT, r.status());
