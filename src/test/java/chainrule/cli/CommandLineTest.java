@@ -102,6 +102,16 @@ class CommandLineTest {
     }
 
     @Test
+    void evalAsLatex() throws Exception {
+        Path v = Files.writeString(dir.resolve("v4.json"), "{\"x\": [1, 2], \"W_1\": [[1, 0], [0, 1e-12]]}");
+        Path nn = Files.writeString(dir.resolve("n4.nn"), "x : 2\nW_1 : 2 x 2\nh2 = W_1*x\ns = sum(x)\n");
+        Run r = Run.of("eval", nn.toString(), "--at", v.toString(), "--format", "latex");
+        assertEquals(Main.OK, r.status(), r.err());
+        assertEquals("\\begin{aligned}\n  h_2 &= \\begin{bmatrix} 1 \\\\ 2 \\times 10^{-12} \\end{bmatrix} \\\\\n  s &= 3 \\\\\n"
+                + "\\end{aligned}\n", r.out());
+    }
+
+    @Test
     void aMistypedNameOfAnOptionGetsASuggestion() {
         Run r = Run.of("derive", SEED, "--wrt", "W9");
         assertEquals(Main.BAD_INPUT, r.status());
