@@ -93,6 +93,8 @@ public final class Main {
         // 'chainrule help frob': picocli's "Unknown subcommand 'frob'."
         var help = java.util.regex.Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(m);
         if (help.matches()) return unknownCommand(help.group(1));
+        // picocli names Java's types: 'abc' is not a long
+        m = m.replaceAll("' is not an? (long|int)$", "' is not a whole number").replaceAll("' is not an? (float|double)$", "' is not a number");
         return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
