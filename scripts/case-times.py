@@ -92,6 +92,10 @@ def main():
                          "builds on the machine disturb far less) or wall")
     ap.add_argument("--jvm", default="-XX:+UseSerialGC -Xms1g -Xmx1g",
                     help="JVM options of both drivers (default '-XX:+UseSerialGC -Xms1g -Xmx1g')")
+    ap.add_argument("--split", type=int, default=0, metavar="N",
+                    help="for each case still over the threshold, N rounds of 'derive FILE', 'derive FILE --check' and "
+                         "'check FILE' in both versions: the derivation, the numeric check (the difference of the "
+                         "first two) and the claims, each before and after (default 0: no split)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tsv", default=str(ROOT / "target" / "case-times" / "last.tsv"), help="the table, also written here")
     ap.add_argument("cases", nargs="*", help="cases to time (default: test-cases/**/*.nn and *.tex)")
@@ -145,6 +149,16 @@ def main():
         for c in suspects:
             again[c] = figures(more, c)
             final[c] = again[c]
+    slow = [c for c in compared if final[c][2] > o.threshold]
+    split = {}
+    if slow and o.split > 0:
+        print(f"case-times: {len(slow)} cases over {o.threshold}: split into derive, check and claims, {o.split} rounds",
+              file=sys.stderr, flush=True)
+        for name, template in (("derive", "derive {}"), ("checked", "derive {} --check"), ("claims", "check {}")):
+            part = {(v.name, c): [] for v in versions for c in slow}
+            paired_rounds(versions, slow, template, o.split, part, rng, False)
+            for c in slow:
+                split[(name, c)] = (med([x[ix] for x in part[(before.name, c)]]), med([x[ix] for x in part[(after.name, c)]]))
     before.close()
     after.close()
 
@@ -183,9 +197,17 @@ def main():
         for c in sorted(compared, key=lambda c: -final[c][2])[:10]:
             b, a, r = final[c]
             print(f"  {r:5.2f}  {c}  ({b:.2f} -> {a:.2f} ms)")
-        slow = [c for c in compared if final[c][2] > o.threshold]
         print(f"slower by more than {round((o.threshold - 1) * 100)}% (after measuring again): "
               + (", ".join(f"{c} ({final[c][2]:.2f})" for c in slow) if slow else "none"))
+    if split:
+        print()
+        print(f"Where the time goes in those cases ({o.by} ms, median of {o.split} rounds, before -> after): "
+              "derive = 'derive FILE'; check = 'derive FILE --check' less 'derive FILE'; claims = 'check FILE'")
+        print(f"{'case':<{width}}  {'derive':>16}  {'check':>16}  {'claims':>16}")
+        for c in slow:
+            d, k, q = split[("derive", c)], split[("checked", c)], split[("claims", c)]
+            cell = lambda b, a: f"{b:.2f} -> {a:.2f}".rjust(16)
+            print(f"{c:<{width}}  {cell(*d)}  {cell(k[0] - d[0], k[1] - d[1])}  {cell(*q)}")
     print(f"({time.time() - started:.0f} s; table also in {os.path.relpath(o.tsv, ROOT)})")
 
 
