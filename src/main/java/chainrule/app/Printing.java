@@ -115,8 +115,7 @@ public final class Printing {
                 }
                 case Result.Item.Shown s -> {
                     switch (format) {
-                        case LATEX -> shownLatex.append("\\[\n").append(Latex.render(s.expression())).append(" \\in ")
-                                .append(Latex.space(s.expression().shape())).append("\n\\]\n");
+                        case LATEX -> shownLatex.append(chainrule.render.LatexDerivation.shown(p, s.expression()));
                         case JSON -> shown.add(Json.shown(s.line(), s.expression(), text));
                         case TEXT -> listing.shown(s.expression());
                     }
