@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Not a test (Surefire runs only *Test classes): how deriving scales with depth. For plain, residual
  * and densely connected tanh networks of width 3 and depth 10, 100, 1000, and for one expression
- * of nested tanh (to 2,000 deep) and nested exp (to 400 deep), and for second derivatives of the
+ * of nested tanh (to 2,000 deep), nested exp (to 400 deep), nested softmax weighted by x and an
+ * elementwise product of softmaxes (to 1,000), and for second derivatives of the
  * plain network (SECOND: the gradient of |dL/dx|^2 by x; SECOND_JACOBIAN: the Jacobian of dL/dx), it prints the warm time (after 3
  * warm-up runs) of load, derive and rendering, and the size of the text 'chainrule derive' prints.
  *
@@ -25,16 +26,26 @@ import java.util.List;
  * </pre>
  */
 public class DepthBench {
-    enum Kind { PLAIN, RESIDUAL, DENSE, NESTED_TANH, NESTED_EXP, SECOND, SECOND_JACOBIAN }
+    enum Kind { PLAIN, RESIDUAL, DENSE, NESTED_TANH, NESTED_EXP, NESTED_SOFTMAX, SOFTMAX_PRODUCT, SECOND, SECOND_JACOBIAN }
 
     /** One expression, f(f(...f(x))) nested depth deep. */
     static String nested(String f, int depth) {
         return "x : 3\nL = sum(" + (f + "(").repeat(depth) + "x" + ")".repeat(depth) + ")\nderive L wrt x\n";
     }
 
+    /** An elementwise product of depth softmaxes, softmax(x) .* softmax(2*x) .* ... */
+    static String softmaxProduct(int depth) {
+        StringBuilder h = new StringBuilder("softmax(x)");
+        for (int k = 2; k <= depth; k++) h.append(" .* softmax(").append(k).append("*x)");
+        return "x : 3\nh = " + h + "\nL = sum(h)\nderive L wrt x\n";
+    }
+
     static String source(Kind kind, int depth) {
         if (kind == Kind.NESTED_TANH) return nested("tanh", depth);
         if (kind == Kind.NESTED_EXP) return nested("exp", depth);
+        // sum(softmax(x)) is 1 whatever x: weighted by x, the derivative is not zero
+        if (kind == Kind.NESTED_SOFTMAX) return nested("softmax", depth).replace(")\nderive", " .* x)\nderive");
+        if (kind == Kind.SOFTMAX_PRODUCT) return softmaxProduct(depth);
         if (kind == Kind.SECOND || kind == Kind.SECOND_JACOBIAN) {
             // a derivative of a derivative: the gradient of a plain tanh network by its input, then
             // the gradient of its squared norm (reverse mode) or its Jacobian (forward mode)
@@ -98,12 +109,14 @@ public class DepthBench {
     static void bench(int[] depths) {
         System.out.printf("%-9s %6s %10s %10s %10s %10s %12s %9s %9s%n",
                 "kind", "depth", "load ms", "derive ms", "render ms", "total ms", "out chars", "steps", "distinct");
-        String only = System.getProperty("kinds", "PLAIN,RESIDUAL,DENSE,NESTED_TANH,NESTED_EXP,SECOND,SECOND_JACOBIAN");
+        String only = System.getProperty("kinds", java.util.Arrays.stream(Kind.values()).map(Kind::name)
+                .collect(java.util.stream.Collectors.joining(",")));
         for (Kind kind : Kind.values()) {
             if (!java.util.Arrays.asList(only.split(",")).contains(kind.name())) continue;
             int[] these = switch (kind) {
                 case NESTED_TANH -> nestedDepths(depths, 2000);
                 case NESTED_EXP -> nestedDepths(depths, 400);
+                case NESTED_SOFTMAX, SOFTMAX_PRODUCT -> java.util.Arrays.stream(depths).filter(d -> d <= 1000).toArray();
                 default -> depths;
             };
             for (int depth : these) {

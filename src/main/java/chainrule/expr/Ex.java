@@ -58,6 +58,15 @@ public final class Ex {
         return add(List.of(terms));
     }
 
+    /**
+     * A sum or elementwise product of at most this many operands, inside another, is spliced into
+     * it; a longer one stays whole. Reverse mode over a chain builds each partial sum on the one
+     * before (the adjoint of nested log_softmax, of a product of many factors); spliced, each would
+     * be written out again, n^2 operands in all, where kept whole a partial sum is one node, which
+     * the printer names once. No textbook sum or product is this long.
+     */
+    public static final int FLAT = 8;
+
     public static Expr add(List<Expr> terms) {
         if (terms.isEmpty()) throw new IllegalArgumentException("internal: empty sum");
         Shape shape = terms.get(0).shape();
@@ -68,7 +77,7 @@ public final class Ex {
         for (Expr t : terms) {
             same("+", shape, t.shape());
             if (isZero(t)) continue;
-            List<Expr> parts = t instanceof Add a ? a.terms() : List.of(t);
+            List<Expr> parts = t instanceof Add a && a.terms().size() <= FLAT ? a.terms() : List.of(t);
             for (Expr u : parts) {
                 if (u instanceof Num n) {
                     constant += n.value();

@@ -5,7 +5,9 @@ import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Shape;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operator table that text, unicode and LaTeX share: how tightly each form binds, which
@@ -206,13 +208,18 @@ final class Notation {
      * in place, but after another factor it is read as a matrix product).
      */
     static boolean textParens(Expr left, Op op, Expr right, Shape result) {
+        return textParens(left.shape(), op, right, result, new IdentityHashMap<>());
+    }
+
+    // memo: each operand's factors, worked out once (a chain of n products asked again at each level took 2^n)
+    private static boolean textParens(Shape left, Op op, Expr right, Shape result, Map<Expr, Flat> memo) {
         if (startsWithMinus(right)) return true;
         Prec p = prec(right, Style.TEXT);
         if (p != Prec.PRODUCT) return p.compareTo(Prec.PRODUCT) < 0;
-        List<Expr> factors = new ArrayList<>();
-        List<Op> ops = new ArrayList<>();
-        flatten(right, factors, ops);
-        Shape acc = combine(op, left.shape(), factors.get(0).shape());
+        Flat flat = flatten(right, memo);
+        List<Expr> factors = flat.factors();
+        List<Op> ops = flat.ops();
+        Shape acc = combine(op, left, factors.get(0).shape());
         for (int i = 0; i < ops.size(); i++) {
             if (!regroups(op, ops.get(i))) return true;
             acc = combine(ops.get(i), acc, factors.get(i + 1).shape());
@@ -230,8 +237,14 @@ final class Notation {
         return (op == Op.MATRIX || op == Op.SCALE) && (left instanceof Hadamard || left instanceof Divide);
     }
 
-    /** The factors of e as text writes it, and the operators between them. */
-    private static void flatten(Expr e, List<Expr> factors, List<Op> ops) {
+    /** The factors of a product as text writes it, and the operators between them. */
+    private record Flat(List<Expr> factors, List<Op> ops) {}
+
+    private static Flat flatten(Expr e, Map<Expr, Flat> memo) {
+        Flat known = memo.get(e);
+        if (known != null) return known;
+        List<Expr> factors = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
         Infix in = prec(e, Style.TEXT) == Prec.PRODUCT ? infix(e) : null;
         if (in == null) {
             // a count such as 3*k is a scaling of its own: a stand-in factor 1 for its first part
@@ -240,13 +253,21 @@ final class Notation {
                 ops.add(Op.SCALE);
             }
             factors.add(e);
-            return;
+        } else {
+            if (textLeftParens(in.left(), in.op())) factors.add(in.left());
+            else add(flatten(in.left(), memo), factors, ops);
+            ops.add(in.op());
+            if (textParens(in.left().shape(), in.op(), in.right(), e.shape(), memo)) factors.add(in.right());
+            else add(flatten(in.right(), memo), factors, ops);
         }
-        if (textLeftParens(in.left(), in.op())) factors.add(in.left());
-        else flatten(in.left(), factors, ops);
-        ops.add(in.op());
-        if (textParens(in.left(), in.op(), in.right(), e.shape())) factors.add(in.right());
-        else flatten(in.right(), factors, ops);
+        Flat out = new Flat(factors, ops);
+        memo.put(e, out);
+        return out;
+    }
+
+    private static void add(Flat f, List<Expr> factors, List<Op> ops) {
+        factors.addAll(f.factors());
+        ops.addAll(f.ops());
     }
 
     /** Whether l op (x inner y) is (l op x) inner y for every value. */

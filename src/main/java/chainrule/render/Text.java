@@ -37,6 +37,17 @@ public final class Text implements chainrule.expr.Spelling {
         return PrintedSize.after(write(e));
     }
 
+    /** Written with the names that the listing gives (see {@link Sharing}). */
+    @Override
+    public Shared shared(List<Expr> exprs) {
+        Sharing.Written w = Sharing.name(exprs, new java.util.HashSet<>(fileNames));
+        List<List<String>> definitions = new java.util.ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            definitions.add(w.introducedBy(i).stream().map(let -> render(let.name()) + " = " + render(let.value())).toList());
+        }
+        return new Shared(definitions, w.exprs().stream().map(this::render).toList());
+    }
+
     @Override
     public String shape(Shape s) {
         return s.rows() + (unicode ? " × " : " x ") + s.cols();
@@ -150,7 +161,8 @@ public final class Text implements chainrule.expr.Spelling {
         StringBuilder out = new StringBuilder();
         for (Expr t : Notation.elementwise(a.terms(), a.shape())) {
             if (out.isEmpty()) {
-                out.append(wrap(t, Notation.prec(t, Style.TEXT) == Prec.SUM));
+                // a sum that is the first term of a sum reads the same without parentheses
+                out.append(wrap(t, Notation.prec(t, Style.TEXT) == Prec.SUM && !(t instanceof Add)));
             } else if (t instanceof Neg n) {
                 out.append(" - ").append(wrap(n.a(), Notation.prec(n.a(), Style.TEXT).compareTo(Prec.PRODUCT) < 0
                         || Notation.startsWithMinus(n.a())));

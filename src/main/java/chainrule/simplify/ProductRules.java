@@ -55,10 +55,26 @@ final class ProductRules {
         return Optional.empty();
     }
 
-    /** a .* (b .* c) is a .* b .* c: one association, so chains compare alike. Lowers right-nesting. */
+    /**
+     * a .* (b .* c) is a .* b .* c: one association, so chains compare alike. Lowers right-nesting.
+     * A product of more than {@link Ex#FLAT} factors on the right stays whole: it is a partial
+     * product that others share (see there).
+     */
     static Optional<Expr> hadamardLeft(Hadamard h) {
-        if (h.b() instanceof Hadamard r) return Optional.of(Ex.hadamard(Ex.hadamard(h.a(), r.a()), r.b()));
+        if (h.b() instanceof Hadamard r && !longer(r, Ex.FLAT)) return Optional.of(Ex.hadamard(Ex.hadamard(h.a(), r.a()), r.b()));
         return Optional.empty();
+    }
+
+    /** Whether an elementwise product has more than limit factors; looks at no more than limit + 1. */
+    private static boolean longer(Hadamard h, int limit) {
+        return factors(h, limit) > limit;
+    }
+
+    /** The number of factors of e, or some number above limit where there are more. */
+    private static int factors(Expr e, int limit) {
+        if (!(e instanceof Hadamard h)) return 1;
+        int a = factors(h.a(), limit);
+        return a > limit ? a : a + factors(h.b(), limit - a);
     }
 
     /** x .* x is x.^2. Lowers the number of nodes. */

@@ -51,6 +51,23 @@ class NotationTest {
         assertNull(RoundTrip.check(LatexTest.P, TEXT, e, null, List.of(point())));
     }
 
+    /**
+     * Whether a right operand needs parentheses depends on how its own right operand is written:
+     * asked again at each level, a product nested 60 deep to the right took 2^60 steps.
+     */
+    @org.junit.jupiter.api.Test
+    void aProductNestedSixtyDeepToTheRightIsWrittenWithoutParentheses() {
+        String[] names = {"A", "B"};
+        StringBuilder input = new StringBuilder(), expected = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            input.append(names[i % 2]).append("*(");
+            expected.append(names[i % 2]).append('*');
+        }
+        input.append('x').append(")".repeat(60));
+        expected.append('x');
+        assertEquals(expected.toString(), TEXT.render(LatexTest.typed(input.toString())));
+    }
+
     /** Every input of LatexTest's program drawn in [-1.5, 1.5] (its sizes are numbers). */
     static RoundTrip.At point() {
         java.util.Random r = new java.util.Random(1);

@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 8's linear cost in printed size: what a long answer repeats is named once (t1 = tanh(x),
@@ -51,6 +52,27 @@ class SharingTest {
         return listing.toString();
     }
 
+    /** sum(softmax(x)) is 1 whatever x: weighted by x, the derivative of nested softmax is not zero. */
+    static String weighted(String f, int depth) {
+        return nested(f, depth).replace(")\n", " .* x)\n");
+    }
+
+    /** An elementwise product of n softmaxes, softmax(x) .* softmax(2*x) .* ... */
+    static String softmaxProduct(int n) {
+        StringBuilder h = new StringBuilder("softmax(x)");
+        for (int k = 2; k <= n; k++) h.append(" .* softmax(").append(k).append("*x)");
+        return "x : 3\nh = " + h + "\nL = sum(h)\n";
+    }
+
+    static String chain(String kind, int n) {
+        return switch (kind) {
+            case "nested softmax" -> weighted("softmax", n);
+            case "nested log_softmax" -> weighted("log_softmax", n);
+            case "softmax product" -> softmaxProduct(n);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"tanh, 60", "sin, 40"})
     void nestedFunctionsPrintNamesThatReadBackAsACorrectClaim(String f, int depth) {
@@ -58,7 +80,41 @@ class SharingTest {
         Program p = load(source + "derive L wrt x\n");
         String printed = listing(p, new Engine(p));
         assertTrue(printed.startsWith("t1 = " + f + "(x)"), printed.substring(0, 40));
-        // the names become definitions of the file, the answer a claim (its shape column dropped)
+        assertReadsBack(source, printed);
+    }
+
+    /**
+     * Nested softmax's adjoint uses the one below it twice: a tree that doubles with each level,
+     * which equals and hashCode walked (40 deep did not end). A product of n softmaxes and nested
+     * log_softmax build partial products and sums on each other, which flattened were written
+     * out again each time (a product of 200 softmaxes printed 1.4 MB).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"nested softmax", "nested log_softmax", "softmax product"})
+    void chainsOfFortyDeriveAndPrintNamesThatReadBackAsACorrectClaim(String kind) {
+        String source = chain(kind, 40);
+        Program p = load(source + "derive L wrt x\n");
+        Engine engine = new Engine(p);
+        Answer a = engine.derive((Program.Derive) p.requests().get(0)).get(0);
+        assertTrue(engine.check(a, 5).passed(), "the derivative agrees with finite differences");
+        assertReadsBack(source, listing(p, engine));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"nested softmax", "nested log_softmax", "softmax product"})
+    void theListingOfAChainGrowsLinearly(String kind) {
+        int[] chars = new int[3];
+        for (int i = 0; i < 3; i++) {
+            Program p = load(chain(kind, 20 * (i + 1)) + "derive L wrt x\n");
+            chars[i] = listing(p, new Engine(p)).length();
+        }
+        // linear: 20 more add about as much as the 20 before (flattened, the product added 7,400 then 10,800)
+        int first = chars[1] - chars[0], second = chars[2] - chars[1];
+        assertTrue(second < 1.15 * first, chars[0] + ", " + chars[1] + ", " + chars[2] + " characters");
+    }
+
+    /** The names become definitions of the file, the answer a claim (its shape column dropped), and the claim is correct. */
+    private static void assertReadsBack(String source, String printed) {
         StringBuilder file = new StringBuilder(source);
         String claim = null;
         for (String line : printed.split("\n")) {
