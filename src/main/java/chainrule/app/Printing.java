@@ -63,7 +63,12 @@ public final class Printing {
             };
             case Result.Evaluated e -> switch (format) {
                 case JSON -> Json.write(Json.values(e.values()));
-                case TEXT, LATEX -> {
+                case LATEX -> {
+                    StringBuilder out = new StringBuilder("\\begin{aligned}\n");
+                    e.values().forEach((k, v) -> out.append("  ").append(Latex.name(k)).append(" &= ").append(latexMatrix(v)).append(" \\\\\n"));
+                    yield out.append("\\end{aligned}\n").toString();
+                }
+                case TEXT -> {
                     e.values().forEach((k, v) -> listing.say(k + " = " + Listing.matrix(v)));
                     yield listing.toString();
                 }
@@ -83,6 +88,7 @@ public final class Printing {
         };
     }
 
+    /** Each item is written only in the format asked for (the JSON of a derivative renders its LaTeX too). */
     private static String ran(Result.Ran r, Format format, Text text, Listing listing) {
         Program p = r.program();
         List<Answer> answers = new ArrayList<>();
@@ -92,26 +98,32 @@ public final class Printing {
         for (Result.Item item : r.items()) {
             switch (item) {
                 case Result.Item.Derivatives d -> {
-                    answers.addAll(answers(d.derivatives()));
-                    if (format == Format.TEXT) {
-                        List<chainrule.diff.Step> steps = Engine.stepsOf(answers(d.derivatives()));
-                        listing.name(steps, answers(d.derivatives()), false);
-                        listing.steps(steps);
-                    }
-                    for (Result.Derivative x : d.derivatives()) {
-                        results.add(Json.derivative(x.answer(), text, false, x.check(), null));
-                        listing.answer(x.answer(), false, x.check(), null, null);
+                    switch (format) {
+                        case LATEX -> answers.addAll(answers(d.derivatives()));
+                        case JSON -> {
+                            for (Result.Derivative x : d.derivatives()) results.add(Json.derivative(x.answer(), text, false, x.check(), null));
+                        }
+                        case TEXT -> {
+                            List<chainrule.diff.Step> steps = Engine.stepsOf(answers(d.derivatives()));
+                            listing.name(steps, answers(d.derivatives()), false);
+                            listing.steps(steps);
+                            for (Result.Derivative x : d.derivatives()) listing.answer(x.answer(), false, x.check(), null, null);
+                        }
                     }
                 }
                 case Result.Item.Claim c -> {
-                    claims.add(c.result());
-                    claimJson.add(Json.claim(c.result()));
-                    listing.claim(c.result());
+                    switch (format) {
+                        case LATEX -> claims.add(c.result());
+                        case JSON -> claimJson.add(Json.claim(c.result()));
+                        case TEXT -> listing.claim(c.result());
+                    }
                 }
                 case Result.Item.Shown s -> {
-                    shown.add(Json.shown(s.line(), s.expression(), text));
-                    listing.shown(s.expression());
-                    shownLatex.append(chainrule.render.LatexDerivation.shown(p, s.expression()));
+                    switch (format) {
+                        case LATEX -> shownLatex.append(chainrule.render.LatexDerivation.shown(p, s.expression()));
+                        case JSON -> shown.add(Json.shown(s.line(), s.expression(), text));
+                        case TEXT -> listing.shown(s.expression());
+                    }
                 }
             }
         }
@@ -139,5 +151,24 @@ public final class Printing {
 
     public static Text text(Program p, boolean unicode) {
         return Engine.text(p, unicode);
+    }
+
+    /** A value as LaTeX: a number, or a bmatrix; 1.5e-12 as 1.5 \times 10^{-12}. */
+    private static String latexMatrix(org.apache.commons.math3.linear.RealMatrix m) {
+        if (m.getRowDimension() == 1 && m.getColumnDimension() == 1) return latexNumber(m.getEntry(0, 0));
+        StringBuilder out = new StringBuilder("\\begin{bmatrix} ");
+        for (int i = 0; i < m.getRowDimension(); i++) {
+            if (i > 0) out.append(" \\\\ ");
+            for (int j = 0; j < m.getColumnDimension(); j++) out.append(j > 0 ? " & " : "").append(latexNumber(m.getEntry(i, j)));
+        }
+        return out.append(" \\end{bmatrix}").toString();
+    }
+
+    private static String latexNumber(double v) {
+        String n = Listing.number(v);
+        int e = n.indexOf('e');
+        if (n.equals("NaN")) return "\\mathrm{NaN}";
+        if (n.endsWith("Inf")) return n.startsWith("-") ? "-\\infty" : "\\infty";
+        return e < 0 ? n : n.substring(0, e) + " \\times 10^{" + n.substring(e + 1) + "}";
     }
 }
