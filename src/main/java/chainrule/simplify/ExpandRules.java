@@ -4,8 +4,7 @@ import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +51,15 @@ final class ExpandRules {
         int factorsBefore = ms.stream().mapToInt(m -> m.factors().size()).sum();
         List<Monomial> cancelled = new ArrayList<>();
         for (Monomial m : ms) cancelled.add(cancelInverses(m));
-        Map<List<Expr>, Double> collected = new LinkedHashMap<>();
-        Map<List<Expr>, List<Expr>> shown = new LinkedHashMap<>();
+        Map<Map<Expr, Integer>, Double> collected = new LinkedHashMap<>();
+        Map<Map<Expr, Integer>, List<Expr>> shown = new LinkedHashMap<>();
         for (Monomial m : cancelled) {
-            List<Expr> key = sorted(m.factors());
+            Map<Expr, Integer> key = counted(m.factors());
             collected.merge(key, m.coefficient(), Double::sum);
             shown.putIfAbsent(key, m.factors());
         }
         collected.values().removeIf(c -> Math.abs(c) < 1e-12);
-        int factorsAfter = collected.keySet().stream().mapToInt(List::size).sum();
+        int factorsAfter = collected.keySet().stream().mapToInt(k -> k.values().stream().mapToInt(Integer::intValue).sum()).sum();
         boolean cancels = factorsAfter < factorsBefore && collected.size() <= ms.size();
         if (!cancels) return Optional.empty();
         List<Expr> terms = new ArrayList<>();
@@ -82,12 +81,10 @@ final class ExpandRules {
         return c < 0 ? Ex.neg(Ex.scale(Ex.num(-c), body)) : Ex.scale(Ex.num(c), body);
     }
 
-    private static List<Expr> sorted(List<Expr> factors) {
-        // each factor's text made once, not twice a comparison
-        Map<Expr, String> text = new IdentityHashMap<>();
-        for (Expr f : factors) text.computeIfAbsent(f, Expr::toString);
-        List<Expr> out = new ArrayList<>(factors);
-        out.sort(Comparator.comparing(text::get));
+    /** A monomial's factors, each with how often it occurs: the same factors in another order are the same key. */
+    private static Map<Expr, Integer> counted(List<Expr> factors) {
+        Map<Expr, Integer> out = new HashMap<>();
+        for (Expr f : factors) out.merge(f, 1, Integer::sum);
         return out;
     }
 
