@@ -31,6 +31,24 @@ grammar ChainRule;
         while (_input.LA(i) == ' ' || _input.LA(i) == '\t') i++;
         return _input.LA(i) == '=' && _input.LA(i + 1) != '=';
     }
+
+    // A name's letters (Unicode Lu, Ll, Lt, Lo and _) and digits (N) outside ASCII are tested here, not spelled
+    // [\p{Lu}...] in the rules: the lexer's tables would hold those classes as some thousand ranges, which took
+    // tens of milliseconds to read at every start. Modifier letters (Lm) are left out so that ᵀ after a name
+    // is a transpose.
+    private static boolean letter(int c) {
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.OTHER_LETTER -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean letterOrDigit(int c) {
+        return letter(c) || switch (Character.getType(c)) {
+            case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
 }
 
 // The parse stage splits a file into statements at the newlines the lexer keeps and parses
@@ -93,7 +111,7 @@ END        : 'end' ;
 HESSIAN    : 'hessian' ;
 D          : 'd' ;
 // `dL`, `dW1`: a derivative's short form, only meaningful next to a '/'
-DNAME      : 'd' [\p{Lu}\p{Ll}\p{Lt}\p{Lo}_] [\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}_]* ;
+DNAME      : 'd' NAME_START NAME_PART* ;
 
 TRANSPOSE_T : '^T' { !Character.isLetterOrDigit(_input.LA(1)) && _input.LA(1) != '_' }? ;
 SUPER_T    : '\u1D40' ;                 // ᵀ
@@ -111,8 +129,10 @@ RBRACK     : ']' { close(); } ;
 
 NUMBER     : [0-9]+ ('.' [0-9]*)? ([eE] [+-]? [0-9]+)?
            | '.' [0-9]+ ([eE] [+-]? [0-9]+)? ;
-// modifier letters (\p{Lm}) are left out so that ᵀ after a name is a transpose
-ID         : [\p{Lu}\p{Ll}\p{Lt}\p{Lo}_] [\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{N}_]* ;
+ID         : NAME_START NAME_PART* ;
+// a letter or _, then also digits: of any script (see letter() above); the character matched is LA(-1)
+fragment NAME_START : [a-zA-Z_] | ~[\u0000-\u007F] { letter(_input.LA(-1)) }? ;
+fragment NAME_PART  : [a-zA-Z0-9_] | ~[\u0000-\u007F] { letterOrDigit(_input.LA(-1)) }? ;
 NL         : ('\r'? '\n' | '\r') { newline(); } ;
 COMMENT    : '#' ~[\r\n]* -> skip ;
 WS         : [ \t\f\u00A0\uFEFF]+ -> skip ;

@@ -111,8 +111,7 @@ public final class Printing {
                 case Result.Item.Shown s -> {
                     shown.add(Json.shown(s.line(), s.expression(), text));
                     listing.shown(s.expression());
-                    shownLatex.append("\\[\n").append(Latex.render(s.expression())).append(" \\in ")
-                            .append(Latex.space(s.expression().shape())).append("\n\\]\n");
+                    shownLatex.append(chainrule.render.LatexDerivation.shown(p, s.expression()));
                 }
             }
         }

@@ -152,15 +152,29 @@ public final class ClaimChecker {
         return name + " = " + describe(d);
     }
 
-    /** The expected answer as a derivation: the answer first, then "where" each step it uses, one a line. */
+    /**
+     * The expected answer as a derivation: the answer first, then "where" each step it uses, one a
+     * line. A long answer is written with names for what it repeats, as the listing writes it,
+     * and then the "where" lines define them too, in the order of the listing, each before its
+     * first use.
+     */
     private String describe(Derived d) {
-        StringBuilder out = new StringBuilder(text.render(d.answer()));
-        List<Step> steps = new ArrayList<>(d.steps());
-        java.util.Collections.reverse(steps);
-        for (int i = 0; i < steps.size(); i++) {
-            Step s = steps.get(i);
-            out.append(i == 0 ? "\n  where " : "\n        ").append(text.derivativeName(s.name())).append(" = ").append(text.render(s.value()));
+        List<Expr> roots = new ArrayList<>();
+        for (Step s : d.steps()) roots.add(s.value());
+        roots.add(d.answer());
+        Spelling.Shared shared = text.shared(roots);
+        List<String> where = new ArrayList<>();
+        boolean named = shared.definitions().stream().anyMatch(l -> !l.isEmpty());
+        if (named) {
+            for (int i = 0; i < roots.size(); i++) {
+                where.addAll(shared.definitions().get(i));
+                if (i < d.steps().size()) where.add(text.derivativeName(d.steps().get(i).name()) + " = " + shared.exprs().get(i));
+            }
+        } else {
+            for (int i = d.steps().size() - 1; i >= 0; i--) where.add(text.derivativeName(d.steps().get(i).name()) + " = " + shared.exprs().get(i));
         }
+        StringBuilder out = new StringBuilder(shared.exprs().get(roots.size() - 1));
+        for (int i = 0; i < where.size(); i++) out.append(i == 0 ? "\n  where " : "\n        ").append(where.get(i));
         return out.toString();
     }
 

@@ -13,46 +13,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "codegen", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
-        header = "The network and its backward pass as a Python module for NumPy or PyTorch.",
-        description = "Writes the network and its backward pass as one Python module for NumPy or PyTorch (SPEC §6):"
-            + " forward(values) computes every defined name, gradients(values) the derivatives asked for, one named"
-            + " step a line as 'derive --steps' prints them, each with its shape; no autograd. The module imports only"
-            + " numpy (or only torch); a wrong input shape raises ValueError naming the input and both shapes, and"
-            + " opaque functions ('fun loss : scalar') become parameters: gradients(values, loss=..., loss_grad=...).",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  chainrule codegen test-cases/seeds/003_mnist_sigmoid_softmax.nn --target numpy -o mnist_grad.py",
-            "  python3 -c 'import mnist_grad; print(mnist_grad.gradients(values)[\"d(L)/d(W2)\"])'"})
 final class CodegenCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
-    String file;
+    final CommandSpec spec = Specs.command(this, "codegen",
+            "The network and its backward pass as a Python module for NumPy or PyTorch.",
+            "Writes the network and its backward pass as one Python module for NumPy or PyTorch (SPEC §6):"
+                + " forward(values) computes every defined name, gradients(values) the derivatives asked for, one named"
+                + " step a line as 'derive --steps' prints them, each with its shape; no autograd. The module imports only"
+                + " numpy (or only torch); a wrong input shape raises ValueError naming the input and both shapes, and"
+                + " opaque functions ('fun loss : scalar') become parameters: gradients(values, loss=..., loss_grad=...).");
+    private final CommonOptions common;
 
-    @Option(names = "--target", paramLabel = "numpy|torch", required = true,
-            description = "the library the module is written for: numpy or torch")
-    String target;
-
-    @Option(names = "--of", paramLabel = "NAME", description = "the function to differentiate (default: the file's derive requests)")
-    String of;
-
-    @Option(names = "--wrt", paramLabel = "NAME,...", split = ",", description = "the variables (default: the file's derive requests)")
-    List<String> wrt;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.py", description = "write the module to this file instead of standard output")
-    Path outputFile;
-
-    @Mixin
-    CommonOptions common;
+    CodegenCommand() {
+        spec.usageMessage().sortOptions(false);
+        spec.addPositional(Specs.file("1", Specs.FILE));
+        spec.addOption(OptionSpec.builder("--target").paramLabel("numpy|torch").required(true).type(String.class)
+                .description("the library the module is written for: numpy or torch").build());
+        spec.addOption(Specs.option("--of", "NAME", String.class, "the function to differentiate (default: the file's derive requests)"));
+        spec.addOption(Specs.names("--wrt", "NAME,...").description("the variables (default: the file's derive requests)").build());
+        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("OUT.py").type(Path.class)
+                .description("write the module to this file instead of standard output").build());
+        common = CommonOptions.addTo(spec);
+        Specs.standardHelp(spec,
+                "  chainrule codegen test-cases/seeds/003_mnist_sigmoid_softmax.nn --target numpy -o mnist_grad.py",
+                "  python3 -c 'import mnist_grad; print(mnist_grad.gradients(values)[\"d(L)/d(W2)\"])'");
+    }
 
     @Override
     public Integer call() throws IOException {
-        var result = (Result.Code) Answering.answer(new Request.Codegen(Loader.read(file), target, of, wrt));
+        var result = (Result.Code) Answering.answer(new Request.Codegen(Loader.read(Specs.positional(spec, 0)),
+                Specs.value(spec, "--target"), Specs.value(spec, "--of"), Specs.value(spec, "--wrt")));
         Output output = common.output();
+        Path outputFile = Specs.value(spec, "--output");
         if (outputFile != null) {
             try {
                 Files.writeString(outputFile, result.code());
@@ -64,7 +58,7 @@ final class CodegenCommand implements Callable<Integer> {
                 return Main.OK;
             }
         }
-        return output.print(result, common.appFormat() == Format.JSON ? Format.JSON : Format.TEXT, common.unicode, null);
+        return output.print(result, common.appFormat() == Format.JSON ? Format.JSON : Format.TEXT, common.unicode(), null);
     }
 
     static String generate(Program p, List<Program.Derive> requests, Target t) {

@@ -3,8 +3,10 @@ package chainrule.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** The command line: 'chainrule FILE' runs a file; the subcommands do one thing each. */
 final class Commands {
@@ -13,17 +15,18 @@ final class Commands {
     /** Every command, in the order help lists them; each is built only when it is needed ({@link #make}). */
     static final List<String> COMMANDS = List.of("shapes", "derive", "latex", "repl", "check", "run", "eval", "serve", "codegen", "help");
 
+    /** The model of a command, built only when it is needed; 'help' is picocli's own (read from its annotations). */
     private static Object make(String name) {
         return switch (name) {
-            case "shapes" -> new ShapesCommand();
-            case "derive" -> new DeriveCommand();
-            case "latex" -> new LatexCommand();
-            case "repl" -> new ReplCommand();
-            case "check" -> new CheckCommand();
-            case "run" -> new RunFileCommand();
-            case "eval" -> new EvalCommand();
-            case "serve" -> new ServeCommand();
-            case "codegen" -> new CodegenCommand();
+            case "shapes" -> new ShapesCommand().spec;
+            case "derive" -> new DeriveCommand().spec;
+            case "latex" -> new LatexCommand().spec;
+            case "repl" -> new ReplCommand().spec;
+            case "check" -> new CheckCommand().spec;
+            case "run" -> new RunFileCommand().spec;
+            case "eval" -> new EvalCommand().spec;
+            case "serve" -> new ServeCommand().spec;
+            case "codegen" -> new CodegenCommand().spec;
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
@@ -56,7 +59,7 @@ final class Commands {
     }
 
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, Set<String> names) {
-        CommandLine cmd = new CommandLine(new RunCommand());
+        CommandLine cmd = new CommandLine(new RunCommand().spec);
         for (String name : COMMANDS) {
             if (names.contains(name)) cmd.addSubcommand(name, make(name));
         }
@@ -68,30 +71,31 @@ final class Commands {
         return cmd;
     }
 
-    @Command(name = "chainrule", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            header = "Symbolic derivatives of neural-network equations: shape-checked, simplified, verified.",
-            description = "With a FILE, do every request in it (derive, claim, a bare expression), each derivative checked with finite differences; with nothing, start the REPL. Options may stand before or after the command and its FILE; FILE '-' is standard input. 'chainrule help COMMAND' (or COMMAND --help) lists every option of a command.",
-            exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {
-                "0:all went well",
-                "1:a claim is not correct, or a numeric check failed",
-                "2:bad input or usage: FILE:LINE:COL: error: ... on standard error",
-                "3:an internal fault (a bug in chainrule: please report it)"},
-            footerHeading = "%nExamples:%n",
-            footer = {
-                "  chainrule test-cases/seeds/003_mnist_sigmoid_softmax.nn",
-                "  chainrule derive net.nn --wrt W1,b1 --steps",
-                "  chainrule --format json check net.nn",
-                "  chainrule help derive"})
-    static final class RunCommand implements java.util.concurrent.Callable<Integer> {
-        @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
-        String file;
+    /** 'chainrule FILE', and 'chainrule' alone. */
+    static final class RunCommand implements Callable<Integer> {
+        final CommandSpec spec = Specs.command(this, "chainrule",
+                "Symbolic derivatives of neural-network equations: shape-checked, simplified, verified.",
+                "With a FILE, do every request in it (derive, claim, a bare expression), each derivative checked with finite differences; with nothing, start the REPL. Options may stand before or after the command and its FILE; FILE '-' is standard input. 'chainrule help COMMAND' (or COMMAND --help) lists every option of a command.");
+        private final CommonOptions common;
 
-        @CommandLine.Mixin
-        CommonOptions common;
+        RunCommand() {
+            spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(UsageMessageSpec.keyValuesMap(
+                    "0:all went well",
+                    "1:a claim is not correct, or a numeric check failed",
+                    "2:bad input or usage: FILE:LINE:COL: error: ... on standard error",
+                    "3:an internal fault (a bug in chainrule: please report it)"));
+            spec.addPositional(Specs.file("0..1", Specs.FILE));
+            common = CommonOptions.addTo(spec);
+            Specs.standardHelp(spec,
+                    "  chainrule test-cases/seeds/003_mnist_sigmoid_softmax.nn",
+                    "  chainrule derive net.nn --wrt W1,b1 --steps",
+                    "  chainrule --format json check net.nn",
+                    "  chainrule help derive");
+        }
 
         @Override
         public Integer call() throws java.io.IOException {
+            String file = Specs.positional(spec, 0);
             if (file == null) return ReplCommand.start(null, common); // 'chainrule' alone: the REPL (SPEC §4)
             return FileRunner.run(file, common);
         }

@@ -2,45 +2,63 @@ package chainrule.cli;
 
 import chainrule.source.Limits;
 import java.io.PrintWriter;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
-/** The options every command takes (SPEC §4). */
+/** The options every command takes (SPEC §4): a mixin named "common" of each command's model. */
 final class CommonOptions {
     enum Format { text, json, latex }
 
-    @Option(names = "--format", paramLabel = "text|json|latex", description = "output format (default: text)")
-    Format format = Format.text;
+    /** The command these options are part of. */
+    private final CommandSpec command;
 
-    @Option(names = "--unicode", description = "write text with ᵀ, ⊙, · and subscripts")
-    boolean unicode;
-
-    @Option(names = "--seed", paramLabel = "N", description = "seed of the random points of numeric checks")
-    long seed = 1;
-
-    @Option(names = "--max-file-size", paramLabel = "BYTES", description = "refuse a problem file larger than this (default: ${DEFAULT-VALUE})")
-    long maxFileSize = Limits.DEFAULT.fileBytes();
-
-    @Option(names = "--max-depth", paramLabel = "N", description = "refuse brackets and signs nested deeper than this (default: ${DEFAULT-VALUE})")
-    int maxDepth = Limits.DEFAULT.depth();
-
-    @Option(names = "--max-statements", paramLabel = "N", description = "refuse a file of more statements than this (default: ${DEFAULT-VALUE})")
-    int maxStatements = Limits.DEFAULT.statements();
-
-    @Option(names = "--max-answer-size", paramLabel = "CHARS", description = "refuse to print an answer longer than this (default: ${DEFAULT-VALUE})")
-    long maxAnswerSize = Limits.DEFAULT.answerChars();
-
-    // a setter, so the process's limit is set (to its default too) each time a command line is parsed
-    @Option(names = chainrule.eval.Limits.OPTION, paramLabel = "N", defaultValue = "25000000",
-            description = "the most entries a matrix may have in numeric work (checks, claims, --at; default: 25000000)")
-    void maxEntries(long n) {
-        if (n < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-entries must be at least 1, not " + n);
-        chainrule.eval.Limits.setMaxEntries(n);
+    private CommonOptions(CommandSpec command) {
+        this.command = command;
     }
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
+    /** Adds the common options to a command and returns them. */
+    static CommonOptions addTo(CommandSpec command) {
+        CommonOptions common = new CommonOptions(command);
+        CommandSpec mixin = CommandSpec.wrapWithoutInspection(common);
+        mixin.addOption(Specs.option("--format", "text|json|latex", Format.class, Format.text, "output format (default: text)"));
+        mixin.addOption(Specs.flag("--unicode", "write text with ᵀ, ⊙, · and subscripts"));
+        mixin.addOption(Specs.option("--seed", "N", long.class, 1L, "seed of the random points of numeric checks"));
+        mixin.addOption(Specs.option("--max-file-size", "BYTES", long.class, Limits.DEFAULT.fileBytes(),
+                "refuse a problem file larger than this (default: ${DEFAULT-VALUE})"));
+        mixin.addOption(Specs.option("--max-depth", "N", int.class, Limits.DEFAULT.depth(),
+                "refuse brackets and signs nested deeper than this (default: ${DEFAULT-VALUE})"));
+        mixin.addOption(Specs.option("--max-statements", "N", int.class, Limits.DEFAULT.statements(),
+                "refuse a file of more statements than this (default: ${DEFAULT-VALUE})"));
+        mixin.addOption(Specs.option("--max-answer-size", "CHARS", long.class, Limits.DEFAULT.answerChars(),
+                "refuse to print an answer longer than this (default: ${DEFAULT-VALUE})"));
+        mixin.addOption(OptionSpec.builder(chainrule.eval.Limits.OPTION).paramLabel("N").type(long.class).defaultValue("25000000")
+                .hasInitialValue(false).setter(common.atLeastOne())
+                .description("the most entries a matrix may have in numeric work (checks, claims, --at; default: 25000000)").build());
+        command.addMixin("common", mixin);
+        return common;
+    }
+
+    /** --max-entries, checked as it is read. */
+    private long maxEntries;
+
+    private ISetter atLeastOne() {
+        return new ISetter() {
+            @Override
+            public <T> T set(T value) {
+                long n = (Long) value;
+                if (n < 1) throw new ParameterException(command.commandLine(), "--max-entries must be at least 1, not " + n);
+                maxEntries = n;
+                return null;
+            }
+        };
+    }
+
+    /** The most entries a matrix may have in numeric work (the process's limit, set before the command runs). */
+    long maxEntries() {
+        return maxEntries;
+    }
 
     /** Whether a word is one of these options (or serve's) that takes a value as the next word. */
     static boolean takesValue(String word) {
@@ -52,26 +70,46 @@ final class CommonOptions {
         };
     }
 
+    Format format() {
+        return Specs.value(command, "--format");
+    }
+
+    boolean unicode() {
+        return Specs.value(command, "--unicode");
+    }
+
+    long seed() {
+        return Specs.value(command, "--seed");
+    }
+
     /** The limits asked for; each must be at least 1. */
     Limits limits() {
-        for (var limit : java.util.Map.of("--max-file-size", maxFileSize, "--max-depth", (long) maxDepth,
-                "--max-statements", (long) maxStatements, "--max-answer-size", maxAnswerSize).entrySet()) {
+        long fileBytes = Specs.value(command, "--max-file-size"), answerChars = Specs.value(command, "--max-answer-size");
+        int depth = Specs.value(command, "--max-depth"), statements = Specs.value(command, "--max-statements");
+        for (var limit : java.util.Map.of("--max-file-size", fileBytes, "--max-depth", (long) depth,
+                "--max-statements", (long) statements, "--max-answer-size", answerChars).entrySet()) {
             if (limit.getValue() < 1) throw Loader.usage(limit.getKey() + " must be at least 1, not " + limit.getValue());
         }
-        return new Limits(maxFileSize, maxDepth, maxStatements, maxAnswerSize);
+        return new Limits(fileBytes, depth, statements, answerChars);
     }
 
     chainrule.app.Format appFormat() {
-        return switch (format) {
+        return switch (format()) {
             case text -> chainrule.app.Format.TEXT;
             case json -> chainrule.app.Format.JSON;
             case latex -> chainrule.app.Format.LATEX;
         };
     }
 
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
     Output output() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        return new Output(format == Format.json, out, err);
+        return new Output(format() == Format.json, out(), err());
     }
 }

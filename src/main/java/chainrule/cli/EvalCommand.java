@@ -4,34 +4,32 @@ import chainrule.app.Answering;
 import chainrule.app.Request;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        header = "The values of the file's definitions (or of the NAMEs given) at --at VALUES.json.",
-        description = "VALUES.json maps every input to a number, an array (a column) or an array of rows; \"dims\": {\"n\": 3} fixes symbolic sizes.",
-        footerHeading = "%nExamples:%n",
-        footer = {"  chainrule eval net.nn --at values.json",
-            "  chainrule eval net.nn --at values.json L h1 --format json"})
 final class EvalCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a problem file (.nn), or - for standard input")
-    String file;
+    final CommandSpec spec = Specs.command(this, "eval",
+            "The values of the file's definitions (or of the NAMEs given) at --at VALUES.json.",
+            "VALUES.json maps every input to a number, an array (a column) or an array of rows; \"dims\": {\"n\": 3} fixes symbolic sizes.");
+    private final CommonOptions common;
 
-    @Parameters(index = "1..*", paramLabel = "NAME", description = "names to show (default: every definition)")
-    List<String> names;
-
-    @Option(names = "--at", required = true, paramLabel = "VALUES.json", description = "the inputs' values (a JSON object, SPEC §4)")
-    String at;
-
-    @Mixin
-    CommonOptions common;
+    EvalCommand() {
+        spec.addPositional(Specs.file("1", Specs.FILE));
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("NAME").type(List.class).auxiliaryTypes(String.class)
+                .description("names to show (default: every definition)").build());
+        spec.addOption(OptionSpec.builder("--at").required(true).paramLabel("VALUES.json").type(String.class)
+                .description("the inputs' values (a JSON object, SPEC §4)").build());
+        common = CommonOptions.addTo(spec);
+        Specs.standardHelp(spec, "  chainrule eval net.nn --at values.json", "  chainrule eval net.nn --at values.json L h1 --format json");
+    }
 
     @Override
     public Integer call() {
-        var source = Loader.read(file);
+        String at = Specs.value(spec, "--at");
+        var source = Loader.read(Specs.positional(spec, 0));
+        List<String> names = Specs.positional(spec, 1);
         var result = Answering.answer(new Request.Eval(source, Loader.values(at), names));
-        return common.output().print(result, common.appFormat(), common.unicode, at);
+        return common.output().print(result, common.appFormat(), common.unicode(), at);
     }
 }

@@ -8,7 +8,7 @@ final class FileRunner {
     private FileRunner() {}
 
     static int run(String file, CommonOptions common) {
-        var result = Answering.answer(new Request.Run(Loader.read(file), common.seed));
-        return common.output().print(result, common.appFormat(), common.unicode, null);
+        var result = Answering.answer(new Request.Run(Loader.read(file), common.seed()));
+        return common.output().print(result, common.appFormat(), common.unicode(), null);
     }
 }

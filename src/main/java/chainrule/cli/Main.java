@@ -54,7 +54,9 @@ public final class Main {
             });
             cmd.setExecutionStrategy(parsed -> {
                 try {
-                    Limits.use(limits(parsed));
+                    CommonOptions common = common(parsed);
+                    Limits.use(common == null ? Limits.DEFAULT : common.limits());
+                    chainrule.eval.Limits.setMaxEntries(common == null ? chainrule.eval.Limits.DEFAULT_MAX_ENTRIES : common.maxEntries());
                 } catch (ChainRuleException e) {
                     return failure(e, output);
                 }
@@ -66,12 +68,12 @@ public final class Main {
         }
     }
 
-    /** The limits of the command that runs (its options, or the defaults). */
-    private static Limits limits(CommandLine.ParseResult parsed) {
+    /** The common options of the command that runs (the last one named), null for help. */
+    private static CommonOptions common(CommandLine.ParseResult parsed) {
         CommandLine.ParseResult last = parsed;
         while (last.hasSubcommand()) last = last.subcommand();
         CommandLine.Model.CommandSpec common = last.commandSpec().mixins().get("common");
-        return common != null && common.userObject() instanceof CommonOptions c ? c.limits() : Limits.DEFAULT;
+        return common != null && common.userObject() instanceof CommonOptions c ? c : null;
     }
 
     /** picocli's message, in chainrule's words for the usual mistakes. */

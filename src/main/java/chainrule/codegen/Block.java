@@ -131,6 +131,11 @@ final class Block implements Spell.Context {
     }
 
     @Override
+    public Expr definition(String name) {
+        return module.definition(name);
+    }
+
+    @Override
     public String opaque(String name, int order) {
         String key = name + "'".repeat(order);
         return opaque.computeIfAbsent(key, k -> module.opaqueName(name, order));

@@ -281,5 +281,15 @@ public final class Module {
         public String opaque(String n, int order) {
             throw new IllegalStateException("internal: not a dimension");
         }
+
+        public Expr definition(String n) {
+            return null;
+        }
+    }
+
+    /** The body of a definition of the problem, null for an input. */
+    Expr definition(String name) {
+        Program.Definition d = program.byName().get(name);
+        return d == null ? null : d.body();
     }
 }

@@ -31,6 +31,9 @@ final class Spell {
         String symbol(String name);
 
         String opaque(String name, int order);
+
+        /** The body of a definition of the problem, null for any other name. */
+        Expr definition(String name);
     }
 
     private final Target target;
@@ -179,6 +182,10 @@ final class Spell {
     }
 
     private Code apply(Apply a) {
+        if (a.order() == 0 && a.fn() == chainrule.expr.Builtin.LOG) {
+            Code stable = logOf(a.a());
+            if (stable != null) return stable;
+        }
         Code x = ctx.sub(a.a());
         if (!numpy()) x = array(x);
         return switch (a.fn()) {
@@ -192,6 +199,51 @@ final class Spell {
                 yield Elementwise.fill(template, x);
             }
         };
+    }
+
+    /**
+     * The log of a softmax or a sigmoid, written so that it does not underflow (as the evaluator
+     * takes it): log(softmax(z)) as log_softmax(z), log(sigmoid(u)) as -softplus(-u), also through
+     * a name defined as one and through transposes. With logits 1000 apart the softmax of the
+     * smaller is 0 in doubles and its log -inf, where log_softmax is -1000. Null for anything else.
+     */
+    private Code logOf(Expr e) {
+        if (e instanceof Softmax s && s.kind() == SoftKind.SOFTMAX) return softmax(SoftKind.LOG_SOFTMAX, s.a());
+        if (e instanceof Apply f && f.order() == 0 && f.fn() == chainrule.expr.Builtin.SIGMOID) {
+            Code u = array(ctx.sub(f.a()));
+            return numpy() ? new Code("-np.logaddexp(0.0, -" + u.at(Code.UNARY) + ")", Code.UNARY, true)
+                    : Code.atom("torch.nn.functional.logsigmoid(" + u.text() + ")");
+        }
+        if (e instanceof Add a && a.terms().size() == 2 && one(a.terms().get(0)) && a.terms().get(1) instanceof Neg n) {
+            // log(1 - sigmoid(u)) = log(sigmoid(-u)) = -softplus(u): the other half of a binary cross-entropy
+            Expr u = sigmoidArgument(n.a());
+            if (u != null) {
+                Code x = array(ctx.sub(u));
+                return numpy() ? new Code("-np.logaddexp(0.0, " + x.text() + ")", Code.UNARY, true)
+                        : Code.atom("torch.nn.functional.logsigmoid(-" + x.at(Code.UNARY) + ")");
+            }
+        }
+        if (e instanceof Transpose t) {
+            Code inner = logOf(t.a());
+            return inner == null ? null : Code.atom(inner.at(Code.ATOM) + ".T");
+        }
+        if (e instanceof Var v) {
+            Expr body = ctx.definition(v.name());
+            return body == null ? null : logOf(body);
+        }
+        return null;
+    }
+
+    /** u where e is sigmoid(u), or a name defined as one; else null. */
+    private Expr sigmoidArgument(Expr e) {
+        if (e instanceof Apply f && f.order() == 0 && f.fn() == chainrule.expr.Builtin.SIGMOID) return f.a();
+        Expr body = e instanceof Var v ? ctx.definition(v.name()) : null;
+        return body == null ? null : sigmoidArgument(body);
+    }
+
+    /** 1, as a number or a broadcast of it. */
+    private static boolean one(Expr e) {
+        return e instanceof Num n && n.value() == 1 || e instanceof Broadcast b && one(b.a()) || e instanceof Ones;
     }
 
     private Code opaqueScalar(OpaqueScalar o) {
@@ -211,10 +263,14 @@ final class Spell {
     }
 
     private Code softmax(Softmax s) {
-        Code x = array(ctx.sub(s.a()));
-        int axis = axis(s.a().shape());
-        if (numpy()) return Code.atom("_" + s.kind().fname + "(" + x.text() + ", " + axis + ")");
-        return switch (s.kind()) {
+        return softmax(s.kind(), s.a());
+    }
+
+    private Code softmax(SoftKind kind, Expr a) {
+        Code x = array(ctx.sub(a));
+        int axis = axis(a.shape());
+        if (numpy()) return Code.atom("_" + kind.fname + "(" + x.text() + ", " + axis + ")");
+        return switch (kind) {
             case SOFTMAX -> Code.atom("torch.softmax(" + x.text() + ", dim=" + axis + ")");
             case LOG_SOFTMAX -> Code.atom("torch.log_softmax(" + x.text() + ", dim=" + axis + ")");
             case LOGSUMEXP -> Code.atom("torch.logsumexp(" + x.text() + ", dim=" + axis + ", keepdim=True)");

@@ -39,16 +39,24 @@ public final class Evaluator {
     private final Function<Derivative, Expr> expand;
     private final Watch watch;
     private final Map<Expr, RealMatrix> memo = new IdentityHashMap<>();
+    private final Recycling recycling;
 
     public Evaluator(Map<String, Long> sizes, Map<String, RealMatrix> values, Function<Derivative, Expr> expand) {
         this(sizes, values, expand, null);
     }
 
     public Evaluator(Map<String, Long> sizes, Map<String, RealMatrix> values, Function<Derivative, Expr> expand, Watch watch) {
+        this(sizes, values, expand, watch, null);
+    }
+
+    /** {@code recycling}: where the arrays of the values come from, for passes that repeat ({@link Recomputation}). */
+    Evaluator(Map<String, Long> sizes, Map<String, RealMatrix> values, Function<Derivative, Expr> expand, Watch watch,
+            Recycling recycling) {
         this.sizes = sizes;
         this.values = values;
         this.expand = expand;
         this.watch = watch;
+        this.recycling = recycling;
     }
 
     public RealMatrix eval(Expr e) {
@@ -82,32 +90,32 @@ public final class Evaluator {
             case Identity i -> identity(dim(i.n()));
             case Ones o -> Matrices.filled(dim(o.shape().rows()), dim(o.shape().cols()), 1);
             case Commutation k -> commutation(dim(k.m()), dim(k.n()));
-            case Add a -> sum(a.terms());
-            case Neg n -> Matrices.map(eval(n.a()), x -> -x);
-            case MatMul m -> Matrices.multiply(eval(m.a()), eval(m.b()));
+            case Add a -> sum(a, a.terms());
+            case Neg n -> Matrices.map(eval(n.a()), x -> -x, out(e));
+            case MatMul m -> Matrices.multiply(eval(m.a()), eval(m.b()), out(e));
             case Scale s -> {
                 double k = eval(s.s()).getEntry(0, 0);
-                yield Matrices.map(eval(s.a()), x -> k * x);
+                yield Matrices.map(eval(s.a()), x -> k * x, out(e));
             }
-            case Hadamard h -> Matrices.zip(eval(h.a()), eval(h.b()), (x, y) -> x * y);
-            case Divide d -> Matrices.zip(eval(d.a()), pole(eval(d.b())), (x, y) -> x / y);
+            case Hadamard h -> Matrices.zip(eval(h.a()), eval(h.b()), (x, y) -> x * y, out(e));
+            case Divide d -> Matrices.zip(eval(d.a()), pole(eval(d.b())), (x, y) -> x / y, out(e));
             case Power p -> Matrices.map(p.p() < 0 || p.p() != Math.rint(p.p()) ? pole(eval(p.a())) : eval(p.a()),
-                    x -> Math.pow(x, p.p()));
+                    x -> Math.pow(x, p.p()), out(e));
             case PowerBy p -> {
                 double q = eval(p.p()).getEntry(0, 0);
-                yield Matrices.map(q < 0 || q != Math.rint(q) ? pole(eval(p.a())) : eval(p.a()), x -> Math.pow(x, q));
+                yield Matrices.map(q < 0 || q != Math.rint(q) ? pole(eval(p.a())) : eval(p.a()), x -> Math.pow(x, q), out(e));
             }
             case Extremum x -> {
                 RealMatrix a = eval(x.a());
                 if (watch != null) watch.extremum(x.max(), x.axis(), a);
                 yield Extrema.apply(x.max(), x.axis(), a);
             }
-            case Transpose t -> Matrices.transpose(eval(t.a()));
+            case Transpose t -> Matrices.transpose(eval(t.a()), out(e));
             case Apply a -> apply(a);
             case OpaqueScalar o -> opaqueScalar(o);
             case Softmax s -> SoftmaxKernel.apply(s.kind(), s.a().shape(), eval(s.a()));
             case Reduce r -> reduce(r.axis(), eval(r.a()));
-            case Broadcast b -> broadcast(eval(b.a()), dim(b.shape().rows()), dim(b.shape().cols()));
+            case Broadcast b -> broadcast(eval(b.a()), dim(b.shape().rows()), dim(b.shape().cols()), out(e));
             case MatFn m -> matFn(m);
             case DiagMatrix d -> diagMatrix(eval(d.v()));
             case DiagPart d -> diagPart(eval(d.m()));
@@ -125,10 +133,20 @@ public final class Evaluator {
         return m;
     }
 
-    private RealMatrix sum(List<Expr> terms) {
+    private RealMatrix sum(Expr e, List<Expr> terms) {
         RealMatrix total = eval(terms.get(0));
-        for (int i = 1; i < terms.size(); i++) total = Matrices.add(total, eval(terms.get(i)));
+        if (terms.size() == 1) return total;
+        double[][] out = out(e);
+        for (int i = 1; i < terms.size(); i++) total = Matrices.zip(total, eval(terms.get(i)), Double::sum, out);
         return total;
+    }
+
+    /**
+     * The array a node's value is written into: where the evaluator recycles, the one the node had
+     * in the previous pass; else null (a new one).
+     */
+    private double[][] out(Expr e) {
+        return recycling == null ? null : recycling.array(e, dims(e.shape()));
     }
 
     private RealMatrix pole(RealMatrix x) {
@@ -145,7 +163,15 @@ public final class Evaluator {
         if (watch != null) watch.elementwise(a.fn(), a.order(), x);
         Fn fn = a.fn();
         int order = a.order();
-        return Matrices.map(x, v -> fn.at(order, v));
+        if (!(fn instanceof chainrule.expr.Builtin b)) return Matrices.map(x, v -> fn.at(order, v), out(a));
+        // a loop of its own, without a call through an interface per entry: the passes of a large check are loops like this one
+        int r = x.getRowDimension(), c = x.getColumnDimension();
+        double[][] in = Matrices.rowsOf(x), values = Matrices.fit(out(a), r, c);
+        for (int i = 0; i < r; i++) {
+            double[] from = in[i], to = values[i];
+            for (int j = 0; j < c; j++) to[j] = b.at(order, from[j]);
+        }
+        return new Array2DRowRealMatrix(values, false);
     }
 
     /**
@@ -201,17 +227,22 @@ public final class Evaluator {
 
     private static double sumAll(RealMatrix x) {
         double s = 0;
-        for (int i = 0; i < x.getRowDimension(); i++) for (int j = 0; j < x.getColumnDimension(); j++) s += x.getEntry(i, j);
+        for (double[] row : Matrices.rowsOf(x)) for (double v : row) s += v;
         return s;
     }
 
-    private static RealMatrix broadcast(RealMatrix a, int rows, int cols) {
+    private static RealMatrix broadcast(RealMatrix a, int rows, int cols, double[][] out) {
         int r = a.getRowDimension(), c = a.getColumnDimension();
         if (!((r == 1 || r == rows) && (c == 1 || c == cols))) {
             throw new IllegalStateException("internal: broadcast " + r + " x " + c + " to " + rows + " x " + cols);
         }
-        double[][] out = new double[rows][cols];
-        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) out[i][j] = a.getEntry(r == 1 ? 0 : i, c == 1 ? 0 : j);
+        double[][] in = Matrices.rowsOf(a);
+        out = Matrices.fit(out, rows, cols);
+        for (int i = 0; i < rows; i++) {
+            double[] from = in[r == 1 ? 0 : i], to = out[i];
+            if (c == 1) java.util.Arrays.fill(to, from[0]);
+            else System.arraycopy(from, 0, to, 0, cols);
+        }
         return new Array2DRowRealMatrix(out, false);
     }
 

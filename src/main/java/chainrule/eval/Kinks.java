@@ -16,9 +16,10 @@ final class Kinks {
     /** By function name: the distance from an argument to the function's nearest kink. */
     private static final Map<String, DoubleUnaryOperator> ELSEWHERE = Map.of();
 
-    static double distance(Fn fn, double x) {
+    /** The distance from an argument to the function's nearest kink; null where it has none. */
+    static DoubleUnaryOperator of(Fn fn) {
         DoubleUnaryOperator d = ELSEWHERE.get(fn.fname());
-        if (d != null) return d.applyAsDouble(x);
-        return fn.kinked() ? Math.abs(x) : Double.POSITIVE_INFINITY;
+        if (d != null) return d;
+        return fn.kinked() ? Math::abs : null;
     }
 }

@@ -24,21 +24,38 @@ public final class Matrices {
     }
 
     public static RealMatrix map(RealMatrix a, DoubleUnaryOperator f) {
+        return map(a, f, null);
+    }
+
+    /** As {@link #map(RealMatrix, DoubleUnaryOperator)}, into {@code out} (r x c) where it is not null. */
+    static RealMatrix map(RealMatrix a, DoubleUnaryOperator f, double[][] out) {
         int r = a.getRowDimension(), c = a.getColumnDimension();
-        double[][] x = rowsOf(a), out = new double[r][c];
+        double[][] x = rowsOf(a);
+        out = fit(out, r, c);
         for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[i][j] = f.applyAsDouble(x[i][j]);
         return new Array2DRowRealMatrix(out, false);
     }
 
     public static RealMatrix zip(RealMatrix a, RealMatrix b, DoubleBinaryOperator f) {
+        return zip(a, b, f, null);
+    }
+
+    /** As {@link #zip(RealMatrix, RealMatrix, DoubleBinaryOperator)}, into {@code out} (r x c; it may be a's own) where it is not null. */
+    static RealMatrix zip(RealMatrix a, RealMatrix b, DoubleBinaryOperator f, double[][] out) {
         int r = a.getRowDimension(), c = a.getColumnDimension();
         if (b.getRowDimension() != r || b.getColumnDimension() != c) {
             throw new IllegalStateException("internal: entrywise operation on " + r + " x " + c + " and "
                     + b.getRowDimension() + " x " + b.getColumnDimension());
         }
-        double[][] x = rowsOf(a), y = rowsOf(b), out = new double[r][c];
+        double[][] x = rowsOf(a), y = rowsOf(b);
+        out = fit(out, r, c);
         for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[i][j] = f.applyAsDouble(x[i][j], y[i][j]);
         return new Array2DRowRealMatrix(out, false);
+    }
+
+    /** {@code out} where it is rows x cols, else a new array. */
+    static double[][] fit(double[][] out, int rows, int cols) {
+        return out != null && out.length == rows && (rows == 0 || out[0].length == cols) ? out : new double[rows][cols];
     }
 
     /** The rows of a matrix without copying them where it keeps them as an array; callers must not modify them. */
@@ -51,13 +68,20 @@ public final class Matrices {
      * through a bounds check and walks b by columns: ten times slower on a network's layers).
      */
     public static RealMatrix multiply(RealMatrix a, RealMatrix b) {
+        return multiply(a, b, null);
+    }
+
+    /** As {@link #multiply(RealMatrix, RealMatrix)}, into {@code out} (n x m, neither a's nor b's) where it is not null. */
+    static RealMatrix multiply(RealMatrix a, RealMatrix b, double[][] out) {
         int n = a.getRowDimension(), inner = a.getColumnDimension(), m = b.getColumnDimension();
         if (b.getRowDimension() != inner) {
             throw new IllegalStateException("internal: product of " + dims(a) + " and " + dims(b));
         }
-        double[][] x = rowsOf(a), y = rowsOf(b), out = new double[n][m];
+        double[][] x = rowsOf(a), y = rowsOf(b);
+        out = fit(out, n, m);
         for (int i = 0; i < n; i++) {
             double[] row = out[i], xi = x[i];
+            java.util.Arrays.fill(row, 0);
             for (int k = 0; k < inner; k++) {
                 double s = xi[k];
                 double[] yk = y[k];
@@ -72,8 +96,14 @@ public final class Matrices {
     }
 
     public static RealMatrix transpose(RealMatrix a) {
+        return transpose(a, null);
+    }
+
+    /** As {@link #transpose(RealMatrix)}, into {@code out} (c x r, not a's) where it is not null. */
+    static RealMatrix transpose(RealMatrix a, double[][] out) {
         int r = a.getRowDimension(), c = a.getColumnDimension();
-        double[][] x = rowsOf(a), out = new double[c][r];
+        double[][] x = rowsOf(a);
+        out = fit(out, c, r);
         for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) out[j][i] = x[i][j];
         return new Array2DRowRealMatrix(out, false);
     }
@@ -91,8 +121,12 @@ public final class Matrices {
     /** The entries in column-major order, as vec(A) does. */
     public static double[] vec(RealMatrix a) {
         int r = a.getRowDimension(), c = a.getColumnDimension();
+        double[][] x = rowsOf(a);
         double[] out = new double[r * c];
-        for (int j = 0; j < c; j++) for (int i = 0; i < r; i++) out[j * r + i] = a.getEntry(i, j);
+        for (int i = 0; i < r; i++) {
+            double[] row = x[i];
+            for (int j = 0; j < c; j++) out[j * r + i] = row[j];
+        }
         return out;
     }
 
@@ -112,10 +146,9 @@ public final class Matrices {
 
     public static double maxAbs(RealMatrix a) {
         double max = 0;
-        double[][] x = rowsOf(a);
-        for (int i = 0; i < a.getRowDimension(); i++) {
-            for (int j = 0; j < a.getColumnDimension(); j++) {
-                double v = Math.abs(x[i][j]);
+        for (double[] row : rowsOf(a)) {
+            for (double entry : row) {
+                double v = Math.abs(entry);
                 if (!(v <= max)) max = v; // NaN wins, so a non-finite entry is never hidden
             }
         }
@@ -123,9 +156,7 @@ public final class Matrices {
     }
 
     public static boolean allFinite(RealMatrix a) {
-        for (int i = 0; i < a.getRowDimension(); i++) {
-            for (int j = 0; j < a.getColumnDimension(); j++) if (!Double.isFinite(a.getEntry(i, j))) return false;
-        }
+        for (double[] row : rowsOf(a)) for (double v : row) if (!Double.isFinite(v)) return false;
         return true;
     }
 

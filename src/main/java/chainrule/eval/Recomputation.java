@@ -26,6 +26,7 @@ final class Recomputation {
     private final Expr of;
     private final Function<Derivative, Expr> expand;
     private double[][] buffer;
+    private final Recycling recycling = new Recycling();
 
     Recomputation(Program program, Point point, Expr of, String wrt, Function<Derivative, Expr> expand) {
         this(program, point, Sampler.evaluateDefinitions(program, point, expand), of, wrt, expand);
@@ -60,6 +61,12 @@ final class Recomputation {
         return base;
     }
 
+    /** vec of the value of {@code of} at the point: kept among the values where it is a name, else worked out. */
+    double[] value() {
+        if (of instanceof Expr.Var v && base.get(v.name()) != null) return Matrices.vec(base.get(v.name()));
+        return valueAt(wrtValue());
+    }
+
     /** vec of the value of {@code of} where the variable is moved by t v from its value at the point. */
     double[] valueAlong(RealMatrix v, double t) {
         RealMatrix x = base.get(wrt);
@@ -67,7 +74,9 @@ final class Recomputation {
         // one buffer for every step along v: the value is copied out (vec) before the next step
         if (buffer == null || buffer.length != r || (r > 0 && buffer[0].length != c)) buffer = new double[r][c];
         double[][] moved = buffer;
-        if (x instanceof Array2DRowRealMatrix xa && v instanceof Array2DRowRealMatrix va) {
+        if (x instanceof Array2DRowRealMatrix xa && v instanceof SignDirection s) {
+            s.moveInto(xa.getDataRef(), t, moved);
+        } else if (x instanceof Array2DRowRealMatrix xa && v instanceof Array2DRowRealMatrix va) {
             // row by row, without a bounds check per entry: a large variable is moved eight times a check
             double[][] xs = xa.getDataRef(), vs = va.getDataRef();
             for (int i = 0; i < r; i++) {
@@ -77,16 +86,18 @@ final class Recomputation {
         } else {
             for (int i = 0; i < r; i++) for (int j = 0; j < c; j++) moved[i][j] = x.getEntry(i, j) + t * v.getEntry(i, j);
         }
-        return Matrices.vec(valueAt(new Array2DRowRealMatrix(moved, false)));
+        return valueAt(new Array2DRowRealMatrix(moved, false));
     }
 
-    /** The value of {@code of} where the variable is {@code value}. */
-    RealMatrix valueAt(RealMatrix value) {
+    /** vec of the value of {@code of} where the variable is {@code value}. */
+    private double[] valueAt(RealMatrix value) {
         Map<String, RealMatrix> values = new HashMap<>(base);
         values.put(wrt, value);
         values.remove(Evaluator.logOf(wrt)); // moved: its log is no longer the one kept
-        Evaluator evaluator = new Evaluator(sizes, values, expand);
+        Evaluator evaluator = new Evaluator(sizes, values, expand, null, recycling);
         for (Program.Definition d : dependents) evaluator.define(d, values);
-        return evaluator.eval(of);
+        double[] out = Matrices.vec(evaluator.eval(of));
+        recycling.endPass();
+        return out;
     }
 }

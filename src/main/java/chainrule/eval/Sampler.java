@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -140,9 +141,14 @@ public final class Sampler {
         }
         boolean positive = props.contains(Property.POSITIVE);
         double sd = spread(r, c) * scale;
-        RealMatrix m = new Array2DRowRealMatrix(r, c);
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) m.setEntry(i, j, positive ? 0.5 + 1.5 * random.nextDouble() : sd * random.nextGaussian());
+        RealMatrix m;
+        if ((long) r * c > LARGE) {
+            m = new Array2DRowRealMatrix(drawLarge(r, c, positive, sd, new SplittableRandom(random.nextLong())), false);
+        } else {
+            m = new Array2DRowRealMatrix(r, c);
+            for (int i = 0; i < r; i++) {
+                for (int j = 0; j < c; j++) m.setEntry(i, j, positive ? 0.5 + 1.5 * random.nextDouble() : sd * random.nextGaussian());
+            }
         }
         if (r == c && wellConditioned.contains(in.name())) {
             // a dominant diagonal keeps det away from 0 (and positive, for logdet) and inv accurate,
@@ -152,6 +158,22 @@ public final class Sampler {
             for (int i = 0; i < r; i++) m.addToEntry(i, i, diagonal);
         }
         if (props.contains(Property.SYMMETRIC) && r == c) m = m.add(m.transpose()).scalarMultiply(0.5);
+        return m;
+    }
+
+    /**
+     * Above this many entries an input is drawn from a generator seeded by the point's: its
+     * Gaussians (a ziggurat) cost a fraction of java.util.Random's (the polar method, a logarithm
+     * and a synchronized call each), which took as long as three passes of a network over a
+     * 3000 x 3000 input. Smaller inputs keep the draws they had.
+     */
+    static final long LARGE = 100_000;
+
+    private static double[][] drawLarge(int r, int c, boolean positive, double sd, SplittableRandom random) {
+        double[][] m = new double[r][c];
+        for (double[] row : m) {
+            for (int j = 0; j < c; j++) row[j] = positive ? 0.5 + 1.5 * random.nextDouble() : sd * random.nextGaussian();
+        }
         return m;
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A progress line on standard error for a check that takes more than {@value #AFTER_SECONDS} s,
  * rewritten in place each second and wiped when the check ends; only where standard error is
- * a terminal (piped or redirected output never gets it).
+ * a terminal (piped or redirected, it never gets it, whatever standard output is).
  */
 public final class TerminalProgress implements Progress {
     static final int AFTER_SECONDS = 2;
@@ -22,7 +22,7 @@ public final class TerminalProgress implements Progress {
     private volatile int point = 1, of = 1;
     private volatile boolean shown;
 
-    private TerminalProgress(String what, PrintStream err) {
+    TerminalProgress(String what, PrintStream err) {
         this.what = what;
         this.err = err;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,10 +35,28 @@ public final class TerminalProgress implements Progress {
 
     /** A progress line for the check of {@code what}, or none where standard error is not a terminal. */
     public static Progress of(String what) {
-        return isTerminal() ? new TerminalProgress(what, System.err) : NONE;
+        return stderrIsTerminal() ? new TerminalProgress(what, System.err) : NONE;
     }
 
-    private static boolean isTerminal() {
+    /**
+     * Whether standard error is a terminal: on Linux, what /proc says file descriptor 2 is; elsewhere,
+     * whether the JVM has a console on a terminal (standard input and output: a redirected
+     * standard error is not seen there, and Java has no isatty of its own).
+     */
+    static boolean stderrIsTerminal() {
+        java.nio.file.Path fd2 = java.nio.file.Path.of("/proc/self/fd/2");
+        try {
+            if (java.nio.file.Files.isSymbolicLink(fd2)) {
+                String target = java.nio.file.Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            }
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            // no /proc to ask: as below
+        }
+        return consoleIsTerminal();
+    }
+
+    private static boolean consoleIsTerminal() {
         java.io.Console console = System.console();
         if (console == null) return false;
         try {
@@ -55,7 +73,7 @@ public final class TerminalProgress implements Progress {
         of = total;
     }
 
-    private void show() {
+    void show() {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         err.print("\rchecking " + what + ": point " + point + " of " + of + ", " + seconds + " s ");
         err.flush();

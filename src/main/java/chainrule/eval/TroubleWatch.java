@@ -42,10 +42,10 @@ final class TroubleWatch implements Evaluator.Watch {
 
     @Override
     public void elementwise(Fn fn, int order, RealMatrix x) {
-        for (int i = 0; i < x.getRowDimension(); i++) {
-            for (int j = 0; j < x.getColumnDimension(); j++) {
-                double v = x.getEntry(i, j);
-                double toKink = Kinks.distance(fn, v);
+        java.util.function.DoubleUnaryOperator kink = Kinks.of(fn);
+        for (double[] row : Matrices.rowsOf(x)) {
+            for (double v : row) {
+                double toKink = kink == null ? Double.POSITIVE_INFINITY : kink.applyAsDouble(v);
                 if (toKink < Double.POSITIVE_INFINITY) {
                     kinkedEntries++;
                     if (toKink < nearestKink) {
@@ -60,10 +60,8 @@ final class TroubleWatch implements Evaluator.Watch {
 
     @Override
     public void pole(RealMatrix x) {
-        for (int i = 0; i < x.getRowDimension(); i++) {
-            for (int j = 0; j < x.getColumnDimension(); j++) {
-                if (Math.abs(x.getEntry(i, j)) < KINK_MARGIN) note("a denominator is " + x.getEntry(i, j) + ", near 0");
-            }
+        for (double[] row : Matrices.rowsOf(x)) {
+            for (double v : row) if (Math.abs(v) < KINK_MARGIN) note("a denominator is " + v + ", near 0");
         }
     }
 

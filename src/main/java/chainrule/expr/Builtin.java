@@ -15,12 +15,12 @@ public enum Builtin implements Fn {
             a -> Optional.empty(), h -> Optional.empty()),
     SIGMOID("sigmoid", "\\sigma", false, x -> true,
             // sigma' = sigma(1 - sigma): every order is a polynomial in sigma
-            (o, x) -> Kernels.chain(o, 1 / (1 + Math.exp(-x)), new double[] {0, 1, -1}),
+            (o, x) -> o == 0 ? 1 / (1 + Math.exp(-x)) : Kernels.SIGMOID.at(o, 1 / (1 + Math.exp(-x))),
             a -> Optional.empty(),
             h -> Optional.of(Ex.hadamard(h, Ex.sub(Ex.ones(h.shape()), h)))),
     TANH("tanh", "\\tanh", false, x -> true,
             // tanh' = 1 - tanh^2
-            (o, x) -> Kernels.chain(o, Math.tanh(x), new double[] {1, 0, -1}),
+            (o, x) -> o == 0 ? Math.tanh(x) : Kernels.TANH.at(o, Math.tanh(x)),
             a -> Optional.empty(),
             h -> Optional.of(Ex.sub(Ex.ones(h.shape()), Ex.power(h, 2)))),
     EXP("exp", "\\exp", false, x -> true, (o, x) -> Math.exp(x),
@@ -55,7 +55,7 @@ public enum Builtin implements Fn {
     // tan has poles where cos is 0: points near them are drawn again
     TAN("tan", "\\tan", false, x -> Math.abs(Math.cos(x)) > 0.05,
             // tan' = 1 + tan^2
-            (o, x) -> Kernels.chain(o, Math.tan(x), new double[] {1, 0, 1}),
+            (o, x) -> o == 0 ? Math.tan(x) : Kernels.TAN.at(o, Math.tan(x)),
             a -> Optional.empty(),
             h -> Optional.of(Ex.add(Ex.ones(h.shape()), Ex.power(h, 2)))),
     ATAN("atan", "\\arctan", false, x -> true,
@@ -84,8 +84,7 @@ public enum Builtin implements Fn {
             // (x*sigma)^(n) = x*sigma^(n) + n*sigma^(n-1)
             (o, x) -> {
                 double s = 1 / (1 + Math.exp(-x));
-                double[] q = {0, 1, -1};
-                return x * Kernels.chain(o, s, q) + (o == 0 ? 0 : o * Kernels.chain(o - 1, s, q));
+                return x * Kernels.SIGMOID.at(o, s) + (o == 0 ? 0 : o * Kernels.SIGMOID.at(o - 1, s));
             },
             // silu' = sigmoid(x) .* (1 + x .* (1 - sigmoid(x)))
             a -> Optional.of(Ex.hadamard(Ex.apply(valueOf("SIGMOID"), a),

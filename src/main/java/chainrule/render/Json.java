@@ -25,14 +25,17 @@ import org.apache.commons.math3.linear.RealMatrix;
  * line prints it and the web server answers it, so the two are the same bytes.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private Json() {}
+
+    /** Made at the first JSON written, not when text output asks Json a question: Jackson takes a while to start. */
+    private static final class Mapper {
+        static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** The document as printed, with its final newline. */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value) + "\n";
+            return Mapper.INDENTED.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -47,32 +50,32 @@ public final class Json {
         // with --at values every dimension has a size: give the numbers
         m.put("shape", value != null ? List.of(value.getRowDimension(), value.getColumnDimension()) : shape(a.shape()));
         // what a long answer repeats is named once, as in the text listing (see Sharing)
-        List<Expr> roots = new ArrayList<>();
-        roots.add(a.expression());
+        // in the order a reader meets them, so that each definition comes before its first use
         List<Step> chainSteps = chain ? a.allSteps().subList(0, a.allSteps().size() - 1) : List.of();
+        List<Expr> roots = new ArrayList<>();
         for (Step s : chainSteps) roots.add(s.value());
+        roots.add(a.expression());
         Sharing.Written w = Sharing.name(roots, new java.util.HashSet<>(text.fileNames()));
         if (!w.lets().isEmpty()) {
             List<Map<String, Object>> lets = new ArrayList<>();
-            for (Sharing.Let let : w.lets()) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("name", let.name().name());
-                d.put("expression", text.render(let.value()));
-                d.put("shape", shape(let.value().shape()));
-                d.put("latex", Latex.render(let.value()));
-                lets.add(d);
+            for (int i = 0; i < roots.size(); i++) {
+                // the step (or, last, the answer) that is the first to use it, before which it is shown
+                String usedBy = text.derivativeName(i < chainSteps.size() ? chainSteps.get(i).name()
+                        : chainrule.expr.Ex.derivative(a.ofExpr(), a.wrt()));
+                lets.addAll(definitions(w.introducedBy(i), text, usedBy));
             }
             m.put("definitions", lets);
         }
-        m.put("expression", text.render(w.exprs().get(0)));
-        m.put("latex", Latex.render(w.exprs().get(0)));
+        Expr answer = w.exprs().get(chainSteps.size());
+        m.put("expression", text.render(answer));
+        m.put("latex", Latex.render(answer));
         m.put("latexName", Latex.derivativeName(chainrule.expr.Ex.derivative(a.ofExpr(), a.wrt())));
         if (independent(a)) m.put("note", independence(a));
         if (chain) {
             List<Map<String, Object>> steps = new ArrayList<>();
             for (int i = 0; i < chainSteps.size(); i++) {
                 Step s = chainSteps.get(i);
-                Expr written = w.exprs().get(i + 1);
+                Expr written = w.exprs().get(i);
                 Map<String, Object> st = new LinkedHashMap<>();
                 st.put("name", text.derivativeName(s.name()));
                 st.put("expression", text.render(written));
@@ -92,6 +95,22 @@ public final class Json {
             m.put("check", check);
         }
         return m;
+    }
+
+    /** Names and what they stand for (see {@link Sharing}); usedBy: the step they come before, if any. */
+    private static List<Map<String, Object>> definitions(List<Sharing.Let> lets, Text text, String usedBy) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Sharing.Let let : lets) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("name", let.name().name());
+            d.put("expression", text.render(let.value()));
+            d.put("shape", shape(let.value().shape()));
+            d.put("latexName", Latex.render(let.name()));
+            d.put("latex", Latex.render(let.value()));
+            if (usedBy != null) d.put("firstUsedBy", usedBy);
+            out.add(d);
+        }
+        return out;
     }
 
     /** "L does not depend on W"; for a Hessian, "the gradient of L does not depend on w" (L may well depend on it). */
@@ -119,8 +138,11 @@ public final class Json {
     public static Map<String, Object> shown(int line, Expr e, Text text) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("line", line);
-        m.put("expression", text.render(e));
+        Sharing.Written w = Sharing.name(List.of(e), new java.util.HashSet<>(text.fileNames()));
+        if (!w.lets().isEmpty()) m.put("definitions", definitions(w.lets(), text, null));
+        m.put("expression", text.render(w.exprs().get(0)));
         m.put("shape", shape(e.shape()));
+        m.put("latex", Latex.render(w.exprs().get(0)));
         return m;
     }
 

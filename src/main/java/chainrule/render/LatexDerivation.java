@@ -28,7 +28,9 @@ public final class LatexDerivation {
 
     public static List<Block> blocks(Program p, List<Answer> answers, List<ClaimResult> claims) {
         List<Block> out = new ArrayList<>(network(p));
-        for (Answer a : answers) out.addAll(answer(a));
+        List<Plan> plans = answers.stream().map(LatexDerivation::plan).toList();
+        Named named = Named.of(p, plans);
+        for (Plan plan : plans) out.addAll(answer(plan, named));
         for (ClaimResult c : claims) out.addAll(claim(c));
         return out;
     }
@@ -50,45 +52,108 @@ public final class LatexDerivation {
         return out;
     }
 
+    /**
+     * What one derivative shows: the chain of named intermediates (empty where it says no more
+     * than the answer), then under "Simplified:" or "The answer:" the steps the answer uses
+     * that the chain did not define, and the answer (empty where the chain's last line is it).
+     */
+    record Plan(Answer answer, List<Step> chain, List<Step> simplified, boolean answered) {
+        /** Every expression shown, in order. */
+        List<Expr> shown() {
+            List<Expr> out = new ArrayList<>();
+            for (Step s : chain) out.add(s.value());
+            for (Step s : simplified) out.add(s.value());
+            if (answered) out.add(answer.expression());
+            return out;
+        }
+    }
+
+    static Plan plan(Answer a) {
+        Expr.Derivative target = Ex.derivative(a.ofExpr(), a.wrt());
+        // the chain of intermediates, less a last step that only names the answer (dy/dx = dy/dx)
+        List<Step> chain = a.allSteps().stream().filter(s -> !s.value().equals(s.name())).toList();
+        String compact = Latex.render(a.expression());
+        Step last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+        boolean chainEndsInAnswer = last != null && last.name().equals(target);
+        boolean same = chainEndsInAnswer && Latex.render(last.value()).equals(compact);
+        boolean showChain = chain.size() > 1 || chain.size() == 1 && !same;
+        if (!showChain) chain = List.of();
+        Set<Expr.Derivative> defined = new LinkedHashSet<>();
+        for (Step s : chain) defined.add(s.name());
+        List<Step> simplified = new ArrayList<>();
+        if (!same) for (Step s : a.steps()) if (!defined.contains(s.name())) simplified.add(s);
+        return new Plan(a, chain, simplified, !same || !showChain);
+    }
+
+    /**
+     * The names (see {@link Sharing}) for what the shown expressions of a document repeat, as the
+     * text listing gives them: each definition t_{1} = ... a row of its own, just before the
+     * first row that uses it.
+     */
+    record Named(Map<Expr, List<Sharing.Let>> introduced, Map<Expr, Expr> written) {
+        static Named of(Program p, List<Plan> plans) {
+            List<Expr> roots = new ArrayList<>();
+            for (Plan plan : plans) roots.addAll(plan.shown());
+            Set<String> taken = new java.util.HashSet<>(p.inputs().keySet());
+            taken.addAll(p.byName().keySet());
+            taken.addAll(p.functions().keySet());
+            Sharing.Written w = Sharing.name(roots, taken);
+            Map<Expr, List<Sharing.Let>> introduced = new java.util.IdentityHashMap<>();
+            Map<Expr, Expr> written = new java.util.IdentityHashMap<>();
+            for (int i = 0; i < roots.size(); i++) {
+                if (!w.introducedBy(i).isEmpty()) introduced.put(roots.get(i), w.introducedBy(i));
+                if (w.exprs().get(i) != roots.get(i)) written.put(roots.get(i), w.exprs().get(i));
+            }
+            return new Named(introduced, written);
+        }
+
+        /** The row of name = value, after the rows of the definitions it is the first to use. */
+        void rows(String name, Expr value, Shape shape, List<Row> out) {
+            List<Sharing.Let> lets = introduced.remove(value);
+            if (lets != null) for (Sharing.Let let : lets) out.add(new Row(Latex.render(let.name()), "=", lines(let.value()), Latex.space(let.value().shape())));
+            out.add(new Row(name, "=", lines(written.getOrDefault(value, value)), Latex.space(shape)));
+        }
+    }
+
     /** One derivative: the chain of named intermediates, then the simplified answer. */
-    public static List<Block> answer(Answer a) {
+    private static List<Block> answer(Plan plan, Named named) {
+        Answer a = plan.answer();
         List<Block> out = new ArrayList<>();
         Expr.Derivative target = Ex.derivative(a.ofExpr(), a.wrt());
         String name = Latex.derivativeName(target);
         out.add(new Heading(List.of(
                 LatexBlocks.math(Latex.derivativeInline(target)), LatexBlocks.words(", the " + kindWords(a.kind()) + ", "),
                 LatexBlocks.math(Latex.shape(a.shape())))));
-        // the chain of intermediates, less a last step that only names the answer (dy/dx = dy/dx)
-        List<Step> chain = a.allSteps().stream().filter(s -> !s.value().equals(s.name())).toList();
-        Set<Expr.Derivative> defined = new LinkedHashSet<>();
-        String compact = Latex.render(a.expression());
-        Step last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-        boolean chainEndsInAnswer = last != null && last.name().equals(target);
-        boolean same = chainEndsInAnswer && Latex.render(last.value()).equals(compact);
-        if (chain.size() > 1 || chain.size() == 1 && !same) {
+        if (!plan.chain().isEmpty()) {
             out.add(new Sentence(List.of(LatexBlocks.words("By the chain rule, through the named intermediates:"))));
             List<Row> rows = new ArrayList<>();
-            for (Step s : chain) {
-                rows.add(stepRow(s.name(), s.value()));
-                defined.add(s.name());
-            }
+            for (Step s : plan.chain()) named.rows(Latex.derivativeName(s.name()), s.value(), s.value().shape(), rows);
             out.add(new Display(rows));
         }
-        if (!same) {
-            out.add(new Sentence(List.of(LatexBlocks.words(defined.isEmpty() ? "The answer:" : "Simplified:"))));
+        if (plan.answered()) {
+            out.add(new Sentence(List.of(LatexBlocks.words(plan.chain().isEmpty() ? "The answer:" : "Simplified:"))));
             List<Row> rows = new ArrayList<>();
-            for (Step s : a.steps()) if (!defined.contains(s.name())) rows.add(stepRow(s.name(), s.value()));
-            rows.add(new Row(name, "=", lines(a.expression()), Latex.space(a.shape())));
+            for (Step s : plan.simplified()) named.rows(Latex.derivativeName(s.name()), s.value(), s.value().shape(), rows);
+            named.rows(name, a.expression(), a.shape(), rows);
             out.add(new Display(rows));
-        } else if (chain.size() == 1) {
-            out.add(new Sentence(List.of(LatexBlocks.words("The answer:"))));
-            out.add(new Display(List.of(new Row(name, "=", lines(a.expression()), Latex.space(a.shape())))));
         }
         return out;
     }
 
-    private static Row stepRow(Expr.Derivative name, Expr value) {
-        return new Row(Latex.derivativeName(name), "=", lines(value), Latex.space(value.shape()));
+    /** A bare expression as a display; a long one after an aligned display of the names for what it repeats. */
+    public static String shown(Program p, Expr e) {
+        Set<String> taken = new java.util.HashSet<>(p.inputs().keySet());
+        taken.addAll(p.byName().keySet());
+        taken.addAll(p.functions().keySet());
+        Sharing.Written w = Sharing.name(List.of(e), taken);
+        StringBuilder out = new StringBuilder();
+        if (!w.lets().isEmpty()) {
+            List<Row> rows = new ArrayList<>();
+            for (Sharing.Let let : w.lets()) rows.add(new Row(Latex.render(let.name()), "=", lines(let.value()), Latex.space(let.value().shape())));
+            out.append("\\[\n").append(LatexDocument.aligned(new Display(rows))).append("\n\\]\n");
+        }
+        return out.append("\\[\n").append(Latex.render(w.exprs().get(0))).append(" \\in ")
+                .append(Latex.space(e.shape())).append("\n\\]\n").toString();
     }
 
     /** A claim: what it says, typeset where it type-checks, its verdict and the reason. */

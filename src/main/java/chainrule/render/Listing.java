@@ -22,6 +22,8 @@ public final class Listing {
     /** Names given to what long answers repeat (t1 = ...), never reused within one listing. */
     private final Set<String> taken;
     private final java.util.Map<Expr, Expr> written = new java.util.IdentityHashMap<>();
+    /** The definitions to print before an expression, the first to use them. */
+    private final java.util.Map<Expr, List<Sharing.Let>> definitions = new java.util.IdentityHashMap<>();
 
     public Listing(Text text) {
         this.text = text;
@@ -29,8 +31,8 @@ public final class Listing {
     }
 
     /**
-     * Before a request's steps and answers: the names for what they would repeat (see
-     * {@link Sharing}), each printed as a definition, then used by the steps and answers that follow.
+     * Before a request's steps and answers: names for what they would repeat (see {@link
+     * Sharing}), each printed as a definition just before the first line that uses it.
      */
     public void name(List<Step> steps, List<Answer> answers, boolean chain) {
         List<Expr> roots = new java.util.ArrayList<>();
@@ -40,14 +42,24 @@ public final class Listing {
             else roots.add(a.expression());
         }
         Sharing.Written w = Sharing.name(roots, taken);
-        for (Sharing.Let let : w.lets()) {
-            println(line(text.render(let.name()), text.render(let.value()), text.shape(let.value().shape())));
+        for (int i = 0; i < roots.size(); i++) {
+            if (!w.introducedBy(i).isEmpty()) definitions.put(roots.get(i), w.introducedBy(i));
+            if (w.exprs().get(i) != roots.get(i)) written.put(roots.get(i), w.exprs().get(i));
         }
-        for (int i = 0; i < roots.size(); i++) if (w.exprs().get(i) != roots.get(i)) written.put(roots.get(i), w.exprs().get(i));
     }
 
+    /** e written with the names, after the definitions it is the first to need. */
     private String render(Expr e) {
+        define(e);
         return text.render(written.getOrDefault(e, e));
+    }
+
+    /** The definitions e is the first to need, printed (also where e itself is not, as a step printed before). */
+    private void define(Expr e) {
+        List<Sharing.Let> lets = definitions.remove(e);
+        if (lets != null) {
+            for (Sharing.Let let : lets) println(line(text.render(let.name()), text.render(let.value()), text.shape(let.value().shape())));
+        }
     }
 
     @Override
@@ -66,6 +78,7 @@ public final class Listing {
 
     private void step(Step s) {
         if (printed.add(s.name())) println(line(text.derivativeName(s.name()), render(s.value()), text.shape(s.value().shape())));
+        else define(s.value());
     }
 
     /** An answer; with chain, the whole chain of intermediates before it (a step printed earlier is not repeated). */
@@ -88,16 +101,25 @@ public final class Listing {
         println("  " + r.verdict().word + ": " + r.message().replace("\n", "\n    "));
     }
 
+    /** A bare expression, simplified; a long one after the names for what it repeats. */
     public void shown(Expr e) {
-        println(line(text.render(e), text.shape(e.shape())));
+        Sharing.Written w = Sharing.name(List.of(e), taken);
+        for (Sharing.Let let : w.lets()) println(line(text.render(let.name()), text.render(let.value()), text.shape(let.value().shape())));
+        println(line(text.render(w.exprs().get(0)), text.shape(e.shape())));
     }
 
+    /** Every name with its shape and where it comes from, lined up; then the dimension symbols and notes. */
     public void shapes(Program p) {
-        List<ShapeTable.Row> rows = ShapeTable.rows(p);
+        shapes(p, java.util.function.UnaryOperator.identity());
+    }
+
+    /** place: where a place in the program's source is shown (see {@link ShapeTable#listed}). */
+    public void shapes(Program p, java.util.function.UnaryOperator<chainrule.source.Span> place) {
+        List<ShapeTable.Row> rows = ShapeTable.listed(p, place);
         int width = rows.stream().mapToInt(r -> r.name().length()).max().orElse(4);
-        int shapeWidth = rows.stream().mapToInt(r -> r.shape().toString().length()).max().orElse(5);
+        int shapeWidth = rows.stream().mapToInt(r -> r.written().length()).max().orElse(5);
         for (ShapeTable.Row r : rows) {
-            println(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.shape(), r.how()));
+            println(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-" + shapeWidth + "s  %s", r.name(), r.written(), r.how()));
         }
         if (!p.dims().isEmpty()) println("dimensions: " + String.join(", ", p.dims()));
         for (String note : p.notes()) println("note: " + note);

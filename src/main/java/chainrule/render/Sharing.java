@@ -5,7 +5,6 @@ import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Traverse;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +27,22 @@ public final class Sharing {
     /** A name and what it stands for, printed as a definition before its first use. */
     public record Let(Expr.Var name, Expr value) {}
 
-    /** The definitions, in an order where each uses only earlier ones, and the expressions written with them. */
-    public record Written(List<Let> lets, List<Expr> exprs) {
-        /** The expression written with the names, for one of the expressions named (the same object otherwise). */
-        public Expr of(Expr original, List<Expr> originals) {
-            for (int i = 0; i < originals.size(); i++) if (originals.get(i) == original) return exprs.get(i);
-            return original;
+    /**
+     * The definitions, in the order they are first needed, each using only earlier ones, and the
+     * expressions written with them; before(i) of them are needed by expression i and the ones
+     * before it, so a printer that writes definitions up to before(i) ahead of expression i defines
+     * every name before its first use (also where a definition uses a step that an earlier
+     * expression names, as in a chain of steps).
+     */
+    public record Written(List<Let> lets, List<Expr> exprs, List<Integer> before) {
+        public Written {
+            lets = List.copyOf(lets);
+            before = List.copyOf(before);
+        }
+
+        /** The definitions that expression i needs and no earlier expression did. */
+        public List<Let> introducedBy(int i) {
+            return lets.subList(i == 0 ? 0 : before.get(i - 1), before.get(i));
         }
     }
 
@@ -61,7 +70,8 @@ public final class Sharing {
             root[r] = true;
             any = true;
         }
-        if (!any) return new Written(List.of(), exprs);
+        List<Integer> none = java.util.Collections.nCopies(exprs.size(), 0);
+        if (!any) return new Written(List.of(), exprs, none);
         boolean[] named = new boolean[n];
         for (int c = n - 1; c >= 0; c--) {
             if (times[c] == 0) continue;
@@ -69,11 +79,23 @@ public final class Sharing {
             long written = named[c] ? 1 : times[c];
             for (int k : classes.children(c)) times[k] = Math.min(Long.MAX_VALUE / 4, times[k] + written);
         }
-        // rewrite children first, so that each definition and answer uses the names below it
+        // numbered in the order a reader meets them: each root's tree left to right, what a name uses first
+        List<Integer> order = new ArrayList<>();
+        List<Integer> before = new ArrayList<>(exprs.size());
+        boolean[] visited = new boolean[n];
+        for (int r : roots) {
+            if (root[r]) firstUses(classes, r, named, visited, order);
+            before.add(order.size());
+        }
         Map<Integer, Expr.Var> names = new java.util.HashMap<>();
-        Map<Integer, Expr> rewritten = new java.util.HashMap<>();
-        List<Let> lets = new ArrayList<>();
         int next = 1;
+        for (int c : order) {
+            String name;
+            do name = "t" + next++; while (!taken.add(name));
+            names.put(c, Ex.var(name, classes.representative(c).shape()));
+        }
+        // rewrite children first, so that each definition and answer uses the names below it
+        Map<Integer, Expr> rewritten = new java.util.HashMap<>();
         for (int c = 0; c < n; c++) {
             if (times[c] == 0) continue;
             Expr rep = classes.representative(c);
@@ -85,17 +107,34 @@ public final class Sharing {
                 body = Traverse.withChildren(rep, parts);
             }
             rewritten.put(c, body);
-            if (named[c]) {
-                String name;
-                do name = "t" + next++; while (!taken.add(name));
-                Expr.Var v = Ex.var(name, rep.shape());
-                names.put(c, v);
-                lets.add(new Let(v, body));
-            }
         }
+        List<Let> lets = new ArrayList<>(order.size());
+        for (int c : order) lets.add(new Let(names.get(c), rewritten.get(c)));
         List<Expr> out = new ArrayList<>(exprs.size());
         for (int i = 0; i < roots.length; i++) out.add(root[roots[i]] ? rewritten.get(roots[i]) : exprs.get(i));
-        return new Written(lets, out);
+        return new Written(lets, out, before);
+    }
+
+    /** Appends the named classes under c not met before, each after the named classes its definition uses (no recursion: nesting may be thousands deep). */
+    private static void firstUses(Classes classes, int c, boolean[] named, boolean[] visited, List<Integer> order) {
+        if (visited[c]) return;
+        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+        visited[c] = true;
+        stack.push(new int[] {c, 0});
+        while (!stack.isEmpty()) {
+            int[] top = stack.peek();
+            int[] kids = classes.children(top[0]);
+            if (top[1] < kids.length) {
+                int k = kids[top[1]++];
+                if (!visited[k]) {
+                    visited[k] = true;
+                    stack.push(new int[] {k, 0});
+                }
+            } else {
+                stack.pop();
+                if (named[top[0]]) order.add(top[0]);
+            }
+        }
     }
 
     /** A leaf, a step's name or a negated or transposed leaf reads as short as a name. */

@@ -37,6 +37,17 @@ public final class Text implements chainrule.expr.Spelling {
         return PrintedSize.after(write(e));
     }
 
+    /** Written with the names that the listing gives (see {@link Sharing}). */
+    @Override
+    public Shared shared(List<Expr> exprs) {
+        Sharing.Written w = Sharing.name(exprs, new java.util.HashSet<>(fileNames));
+        List<List<String>> definitions = new java.util.ArrayList<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            definitions.add(w.introducedBy(i).stream().map(let -> render(let.name()) + " = " + render(let.value())).toList());
+        }
+        return new Shared(definitions, w.exprs().stream().map(this::render).toList());
+    }
+
     @Override
     public String shape(Shape s) {
         return s.rows() + (unicode ? " × " : " x ") + s.cols();

@@ -1,9 +1,12 @@
 package chainrule.repl;
 
 import chainrule.app.Answering;
+import chainrule.app.Printing;
 import chainrule.app.Request;
 import chainrule.app.Result;
 import chainrule.app.SourceFiles;
+import chainrule.render.Listing;
+import chainrule.shape.Program;
 import chainrule.source.Cancelled;
 import chainrule.source.ChainRuleException;
 import chainrule.source.SourceFile;
@@ -217,22 +220,17 @@ public final class Repl {
         }
     }
 
+    /** The listing of 'chainrule shapes', each name at the line it was typed at (or stands at in a loaded file). */
     private void shapes() {
-        List<Session.Row> rows = session.shapes();
-        if (rows.isEmpty()) {
+        Program p = session.program();
+        if (p.inputs().isEmpty() && p.definitions().isEmpty() && p.functions().isEmpty()) {
             printer.say("no names yet");
             return;
         }
-        int names = rows.stream().mapToInt(r -> r.name().length()).max().orElse(1);
-        int shapes = rows.stream().mapToInt(r -> r.shape().length()).max().orElse(1);
-        for (Session.Row r : rows) {
-            printer.say(pad(r.name(), names) + "  " + pad(r.shape(), shapes) + "  " + r.how());
-        }
-        for (String note : session.program().notes()) printer.say("note: " + note);
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - s.length()));
+        Listing listing = new Listing(Printing.text(p, false));
+        listing.shapes(p, session::placed);
+        printer.out().print(listing);
+        printer.out().flush();
     }
 
     private void defs() {

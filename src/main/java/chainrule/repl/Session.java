@@ -31,8 +31,11 @@ public final class Session {
     /** The name of the kept statements together, where a message points into an older one. */
     public static final String KEPT = "session";
 
-    /** A kept statement: a declaration (of one or more names), a function declaration, or a definition. */
-    public record Entry(Kind kind, List<String> names, String text) {}
+    /**
+     * A kept statement: a declaration (of one or more names), a function declaration, or a
+     * definition; line and col: where it was typed (or stands in a loaded file), as :shapes names it.
+     */
+    public record Entry(Kind kind, List<String> names, String text, int line, int col) {}
 
     public enum Kind { DECLARATION, FUNCTION, DEFINITION }
 
@@ -104,9 +107,9 @@ public final class Session {
             List<Stmt> statements = Parse.line(typed);
             if (statements.isEmpty()) return new Reply.Nothing();
             return switch (statements.get(0)) {
-                case Stmt.VarDecl d -> keep(new Entry(Kind.DECLARATION, names(d.names()), text), typed);
-                case Stmt.FunDecl f -> keep(new Entry(Kind.FUNCTION, List.of(f.name().name()), text), typed);
-                case Stmt.Definition d -> keep(new Entry(Kind.DEFINITION, List.of(d.name().name()), text), typed);
+                case Stmt.VarDecl d -> keep(new Entry(Kind.DECLARATION, names(d.names()), text, at.line(), at.col()), typed);
+                case Stmt.FunDecl f -> keep(new Entry(Kind.FUNCTION, List.of(f.name().name()), text, at.line(), at.col()), typed);
+                case Stmt.Definition d -> keep(new Entry(Kind.DEFINITION, List.of(d.name().name()), text, at.line(), at.col()), typed);
                 case Stmt.Show s -> request(text, typed, at.line());
                 case Stmt.Derive d -> request(text, typed, at.line());
                 case Stmt.Claim c -> request(text, typed, at.line());
@@ -182,7 +185,7 @@ public final class Session {
         // "b1, b2 : 3" less b1 is "b2 : 3"
         Stmt.VarDecl d = (Stmt.VarDecl) Parse.statement(new SourceFile(KEPT, old.text()));
         int tail = d.names().get(d.names().size() - 1).span().stop();
-        return new Entry(old.kind(), kept, String.join(", ", kept) + old.text().substring(tail));
+        return new Entry(old.kind(), kept, String.join(", ", kept) + old.text().substring(tail), old.line(), old.col());
     }
 
     /** What a replacement changed: the statement it replaced, and every name whose shape is new. */
@@ -214,7 +217,7 @@ public final class Session {
      */
     private Reply request(String text, SourceFile typed, int line) {
         List<Entry> with = new ArrayList<>(entries);
-        with.add(new Entry(Kind.DEFINITION, List.of(), text));
+        with.add(new Entry(Kind.DEFINITION, List.of(), text, line, 1));
         Checked checked = check(with, with.size() - 1, typed, line);
         Program p = checked.program;
         List<String> notes = new ArrayList<>();
@@ -294,23 +297,22 @@ public final class Session {
         }
     }
 
-    /** A name of the session, its shape (or "function") and how it came to be. */
-    public record Row(String name, String shape, String how) {}
-
-    /** Every name of the session with its shape: inputs (declared or inferred), then definitions, then functions. */
-    public List<Row> shapes() {
-        List<Row> out = new ArrayList<>();
-        for (Program.Input in : program.inputs().values()) {
-            String how = in.origin() == Program.Origin.DECLARED ? "declared" : "inferred";
-            if (!in.properties().isEmpty()) {
-                how += ", " + String.join(", ", in.properties().stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    /**
+     * A place in the kept statements (the program's source) as the place its statement was typed
+     * at, or stands at in the file it was loaded from.
+     */
+    public Span placed(Span kept) {
+        if (!kept.known()) return kept;
+        int first = 1;
+        for (Entry e : entries) {
+            int lines = 1 + (int) e.text().chars().filter(c -> c == '\n').count();
+            if (kept.line() < first + lines) {
+                int line = e.line() + kept.line() - first;
+                int col = kept.line() == first ? kept.col() + e.col() - 1 : kept.col();
+                return new Span(line, col, kept.start(), kept.stop());
             }
-            out.add(new Row(in.name(), in.shape().toString(), how));
+            first += lines;
         }
-        for (Program.Definition d : program.definitions()) out.add(new Row(d.name(), d.shape().toString(), "defined"));
-        for (var f : program.functions().entrySet()) {
-            out.add(new Row(f.getKey(), "function", f.getValue().name().toLowerCase(java.util.Locale.ROOT)));
-        }
-        return out;
+        return kept;
     }
 }

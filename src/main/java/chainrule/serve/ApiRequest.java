@@ -33,7 +33,8 @@ final class ApiRequest {
             "shapes", List.of("source", "unicode"),
             "latex", List.of("source", "standalone", "seed", "unicode"),
             "eval", List.of("source", "at", "names", "unicode"),
-            "codegen", List.of("source", "target", "of", "wrt", "unicode"));
+            "codegen", List.of("source", "target", "of", "wrt", "unicode"),
+            "run", List.of("source", "seed", "unicode"));
 
     static final class BadBody extends Exception {
         BadBody(String message) {
@@ -75,6 +76,7 @@ final class ApiRequest {
                     flag(root, "check"), flag(root, "steps"), seed);
             case "check" -> new Request.Check(source, optionalText(root, "claim"), seed);
             case "shapes" -> new Request.Shapes(source);
+            case "run" -> new Request.Run(source, seed);
             case "latex" -> new Request.Latex(source, flag(root, "standalone"), seed);
             case "eval" -> {
                 if (!root.has("at")) throw new BadBody("\"at\" is missing: /api/eval needs the inputs' values, {\"at\": {\"x\": [1, 2]}}");

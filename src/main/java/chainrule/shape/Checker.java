@@ -410,7 +410,7 @@ public final class Checker {
             allDims.addAll(s.rows().symbols());
             allDims.addAll(s.cols().symbols());
         }
-        Program base = new Program(source, inputs, List.copyOf(defs), byName, Map.copyOf(functions), List.of(),
+        Program base = new Program(source, inputs, List.copyOf(defs), byName, Map.copyOf(functions), functionsAt(), List.of(),
                 allDims, List.copyOf(notes));
         for (int i = 0; i < requests.size(); i++) {
             if (!(requests.get(i) instanceof Stmt.Claim c)) continue;
@@ -421,8 +421,14 @@ public final class Checker {
             }
         }
         if (!problems.isEmpty()) throw new ChainRuleException(problems);
-        return new Program(source, inputs, List.copyOf(defs), byName, Map.copyOf(functions), List.copyOf(reqs),
+        return new Program(source, inputs, List.copyOf(defs), byName, Map.copyOf(functions), functionsAt(), List.copyOf(reqs),
                 allDims, List.copyOf(notes));
+    }
+
+    private Map<String, Span> functionsAt() {
+        Map<String, Span> out = new LinkedHashMap<>();
+        for (String f : functions.keySet()) out.put(f, declaredAt.get(f).span());
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private Problem problem(ErrorKind kind, Span span, String message) {

@@ -21,6 +21,8 @@ public record Program(
         List<Definition> definitions,
         Map<String, Definition> byName,
         Map<String, Stmt.FunKind> functions,
+        // where each function is declared: its name in the fun statement
+        Map<String, Span> functionsAt,
         List<Request> requests,
         Set<String> dims,
         List<String> notes) {

@@ -4,6 +4,8 @@ import chainrule.expr.Ex;
 import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +83,11 @@ final class ExpandRules {
     }
 
     private static List<Expr> sorted(List<Expr> factors) {
+        // each factor's text made once, not twice a comparison
+        Map<Expr, String> text = new IdentityHashMap<>();
+        for (Expr f : factors) text.computeIfAbsent(f, Expr::toString);
         List<Expr> out = new ArrayList<>(factors);
-        out.sort((a, b) -> a.toString().compareTo(b.toString()));
+        out.sort(Comparator.comparing(text::get));
         return out;
     }
 

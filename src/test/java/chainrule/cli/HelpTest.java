@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SPEC §4: every command has its help, with every option described and an example. */
 class HelpTest {
@@ -35,6 +37,16 @@ class HelpTest {
             }
             assertTrue(r.out().contains("Examples:\n  chainrule "), name + " --help has no example:\n" + r.out());
         }
+    }
+
+    /** The model is built in code (Specs): each help must stay the text picocli printed from the annotations it replaced. */
+    @ParameterizedTest
+    @ValueSource(strings = {"chainrule", "shapes", "derive", "latex", "repl", "check", "run", "eval", "serve", "codegen"})
+    void everyHelpIsTheTextWrittenDown(String name) throws Exception {
+        String expected = Files.readString(Path.of("src/test/resources/chainrule/cli/help/" + name + ".txt"));
+        Run r = name.equals("chainrule") ? Run.of("--help") : Run.of(name, "--help");
+        assertEquals(expected, r.out(), name);
+        assertEquals(expected, name.equals("chainrule") ? Run.of("help").out() : Run.of("help", name).out(), name);
     }
 
     @Test

@@ -64,6 +64,17 @@ class LimitsTest {
         assertEquals(Main.OK, Run.of("derive", CommandLineTest.SEED, "--wrt", "W2", "--max-answer-size", "200").status());
     }
 
+    /** It was once set by the top-level command's default after the subcommand had set it, so only 'chainrule FILE' honoured it. */
+    @Test
+    void aMatrixOverMaxEntriesOfASubcommand() {
+        Path f = Run.file(dir, "x : 4\ny = kron(x, x)\nL = sum(y)\nclaim d(L)/d(x) = 2*sum(x)*ones(4, 1)\n");
+        Run r = Run.of("check", f.toString(), "--max-entries", "10");
+        assertEquals(Main.BAD_INPUT, r.status(), r.out());
+        assertTrue(r.errLines()[0].startsWith(f + ":2:1: error: y needs a 16 x 1 matrix"), r.err());
+        assertEquals(Main.OK, Run.of("check", f.toString(), "--max-entries", "1000").status());
+        assertEquals(Main.OK, Run.of("check", f.toString()).status());
+    }
+
     @Test
     void aLimitBelowOneIsAUsageError() {
         Run r = Run.of("shapes", CommandLineTest.SEED, "--max-depth", "0");

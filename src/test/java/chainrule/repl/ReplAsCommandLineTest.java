@@ -40,6 +40,18 @@ class ReplAsCommandLineTest {
             L = -sum(Y .* log(P)) / B
             """;
 
+    /** A long answer, written with names for what it repeats (t1 = softmax(x), ...: render.Sharing). */
+    static final String LONG = chainrule.render.LongAnswersTest.NETWORK;
+
+    /** SPEC §1's Hessian request and a Hessian-vector product. */
+    static final String LEAST_SQUARES = """
+            X : 5 x 3
+            y : 5
+            w : 3
+            v : 3
+            L = sum((X*w - y) .^ 2)
+            """;
+
     /** name, statements, the request typed last, the REPL's format, the command line's arguments after FILE. */
     static Stream<Arguments> requests() {
         List<Arguments> out = new ArrayList<>();
@@ -51,6 +63,9 @@ class ReplAsCommandLineTest {
             {NETWORK, "claim d(L)/d(W1) = 2*(w2'*h - 1)*w2*x'"},
             {SOFTMAX, "claim d(L)/d(W) = (P - Y)*X' / B"},
             {NETWORK, "W1'*(W1*x)"},
+            {LONG, "derive L wrt x"},
+            {LEAST_SQUARES, "derive hessian L wrt w"},
+            {LEAST_SQUARES, "hessian(L, w)*v"},
         };
         for (String[] r : requests) {
             for (String[] f : formats) {
@@ -59,6 +74,7 @@ class ReplAsCommandLineTest {
                 out.add(Arguments.of(r[1] + " (" + f[0] + ")", r[0], r[1], f[0], args));
             }
         }
+        out.add(Arguments.of("claim of a long answer (text)", LONG, "claim d(L)/d(x) = x", "text", List.of("--seed", "1")));
         return out.stream();
     }
 
@@ -118,6 +134,26 @@ class ReplAsCommandLineTest {
         assertEquals("", after.err());
         // the module names the problem it comes from: the file, or the session
         assertEquals(cli.out().replace(path.toString(), Session.KEPT), after.out().substring(before.out().length()));
+    }
+
+    /**
+     * :shapes after :load FILE prints what 'chainrule shapes FILE' prints: one listing (render.Listing),
+     * each name at its line of the file. The requests are left out of the copy (as comments, so that
+     * lines agree): :load would answer them, which is not what is compared.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"test-cases/seeds/002_shared_weight.nn",
+        "test-cases/more/undeclared_input.nn", "test-cases/more/symbolic_dims.nn", "test-cases/seeds/003_mnist_sigmoid_softmax.nn"})
+    void shapesAfterLoadPrintsWhatTheCommandLinePrints(String testCase, @TempDir Path dir) throws IOException {
+        String text = Files.readString(Path.of(testCase)).replaceAll("(?m)^(\\s*)(derive|claim)\\b", "$1# $2");
+        Path path = dir.resolve("problem.nn");
+        Files.writeString(path, text);
+        Cli cli = cli(List.of("shapes", path.toString()));
+        ReplSessions before = ReplSessions.run(":load " + path + "\n");
+        ReplSessions after = ReplSessions.run(":load " + path + "\n:shapes\n");
+        assertEquals("", after.err());
+        assertTrue(cli.out().lines().count() >= 4, cli.out());
+        assertEquals(cli.out(), after.out().substring(before.out().length()));
     }
 
     record Cli(String out, String err, int status) {}

@@ -172,10 +172,10 @@ class ReplRecoveryTest {
         ReplSessions s = ReplSessions.run("x : 3\nWeights : 300 x 3\ny : 1 x 3 onehot\nz = Weights*x\n:shapes\n");
         String table = s.out().substring(s.out().indexOf("x        3 x 1"));
         assertEquals("""
-                x        3 x 1    declared
-                Weights  300 x 3  declared
-                y        1 x 3    declared, onehot
-                z        300 x 1  defined
+                x        3 x 1    declared, line 1
+                Weights  300 x 3  declared, line 2
+                y        1 x 3    declared, line 3, onehot
+                z        300 x 1  defined, line 4
                 """, table);
         assertFalse(s.err().contains("error"), s.err());
     }

@@ -125,6 +125,48 @@ class BrowserTest {
         browser.manage().window().setSize(new Dimension(1400, 1000));
     }
 
+    /** The editor holds text, as if pasted; then the page has answered it. */
+    private static void paste(String text) {
+        open(base);
+        ((ChromeDriver) browser).executeScript("const e = document.getElementById('source'); e.value = arguments[0];"
+                + " e.dispatchEvent(new Event('input'))", text);
+        settled();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(String css) {
+        return (List<String>) ((ChromeDriver) browser).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent)", css);
+    }
+
+    /** SPEC §1's Hessian request and a Hessian-vector product as a bare expression, as the REPL takes them. */
+    @Test
+    void aHessianAndAHessianVectorProduct() throws IOException {
+        paste("X : 5 x 3\ny : 5\nw : 3\nv : 3\nL = sum((X*w - y) .^ 2)\nderive hessian L wrt w\nhessian(L, w)*v\n"
+                + "claim hessian(L, w) = 2*X'*X\n");
+        shot("hessian");
+        assertTrue(texts("#derivatives .derivative .kind").get(0).startsWith("hessian, 3 x 3"), texts("#derivatives .kind").toString());
+        assertTrue(texts("#derivatives .derivative .plain").contains("2*X'*X"), texts("#derivatives .plain").toString());
+        assertEquals(List.of("2*X'*X*v"), texts("#derivatives .expression .plain"));
+        assertEquals(1, browser.findElements(By.cssSelector("#derivatives .expression .katex")).size());
+        assertEquals(List.of("correct"), texts("#claims .verdict"));
+    }
+
+    /** A long answer's names (t1 = softmax(x), ...), each shown once, before the line that first uses it. */
+    @Test
+    void aLongAnswerShowsItsNames() throws IOException {
+        paste(chainrule.render.LongAnswersTest.NETWORK + "derive L wrt x\n");
+        shot("long-answer");
+        List<String> plain = texts("#derivatives .derivative pre.plain");
+        assertEquals(1, plain.size(), plain.toString());
+        List<String> lines = plain.get(0).lines().toList();
+        assertTrue(lines.get(0).startsWith("t1 = softmax(x)"), lines.toString());
+        for (int i = 0; i < lines.size(); i++) assertTrue(lines.get(i).startsWith("t" + (i + 1) + " = "), lines.toString());
+        // each typeset: the steps' box holds the names that the steps use first, the answer's box the rest
+        int typeset = browser.findElements(By.cssSelector("#derivatives .derivative .steps .katex")).size();
+        assertTrue(typeset >= lines.size(), typeset + " formulas for " + lines.size() + " names");
+    }
+
     @Test
     void aNetworkTypedKeyByKey() throws IOException {
         open(base);

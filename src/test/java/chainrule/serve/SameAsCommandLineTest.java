@@ -65,6 +65,29 @@ class SameAsCommandLineTest {
         return tests.stream();
     }
 
+    /** A long answer, written with names (t1 = softmax(x), ...): the page and the API show them as the command line does. */
+    @TestFactory
+    Stream<DynamicTest> aLongAnswer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String source = chainrule.render.LongAnswersTest.NETWORK + "derive L wrt x\nclaim d(L)/d(x) = x\n";
+        String file = Files.writeString(dir.resolve("long.nn"), source).toString();
+        return Stream.of(
+                same(file, "derive", new String[] {"derive", file, "--steps"}, Client.body(source, "\"steps\": true")),
+                same(file, "latex", new String[] {"latex", file}, Client.body(source)),
+                same(file, "check", new String[] {"check", file}, Client.body(source)));
+    }
+
+    /** SPEC §1's Hessian request, a Hessian-vector product as a bare expression and a Hessian claim, as the command line answers them. */
+    @TestFactory
+    Stream<DynamicTest> aHessian(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String source = "X : 5 x 3\ny : 5\nw : 3\nv : 3\nL = sum((X*w - y) .^ 2)\nderive hessian L wrt w\nhessian(L, w)*v\n"
+                + "claim hessian(L, w) = 2*X'*X\n";
+        String file = Files.writeString(dir.resolve("hessian.nn"), source).toString();
+        return Stream.of(
+                same(file, "derive", new String[] {"derive", file, "--steps"}, Client.body(source, "\"steps\": true")),
+                same(file, "run", new String[] {file}, Client.body(source)),
+                same(file, "check", new String[] {"check", file}, Client.body(source)));
+    }
+
     private static DynamicTest same(String file, String endpoint, String[] args, String body) {
         return DynamicTest.dynamicTest(endpoint + " " + file, () -> {
             String[] withJson = Stream.concat(Stream.of(args), Stream.of("--format", "json")).toArray(String[]::new);

@@ -118,16 +118,33 @@ function showDerivatives(res) {
   if (res.body.error) { box.appendChild(el('p', 'empty', res.body.error.message)); return; }
   for (const r of res.body.results) {
     const card = el('div', 'card derivative');
-    const title = el('div', 'title', 'd' + r.of + '/d' + r.wrt + ' ');
+    const title = el('div', 'title', (r.kind === 'hessian' ? 'd²' + r.of + '/d' + r.wrt + '²' : 'd' + r.of + '/d' + r.wrt) + ' ');
     title.appendChild(el('span', 'kind', r.kind + ', ' + r.shape.join(' x ')));
     card.appendChild(title);
+    // what a long answer repeats is named once (t1 = ...), each shown just before the first line that uses it
+    const defs = r.definitions || [];
+    const definitionsFor = (name, box) => {
+      for (const d of defs) if (d.firstUsedBy === name) box.appendChild(math(d.latexName + ' = ' + d.latex + ' \\in ' + space(d.shape)));
+    };
     if (r.steps && r.steps.length) {
       const steps = el('div', 'steps');
       steps.appendChild(el('div', 'label', 'by the chain rule, through the named intermediates:'));
-      for (const s of r.steps) steps.appendChild(math(s.latexName + ' = ' + s.latex + ' \\in ' + space(s.shape)));
+      for (const s of r.steps) {
+        definitionsFor(s.name, steps);
+        steps.appendChild(math(s.latexName + ' = ' + s.latex + ' \\in ' + space(s.shape)));
+      }
       card.appendChild(steps);
     }
+    const used = new Set((r.steps || []).map(s => s.name));
+    const answerDefs = defs.filter(d => !used.has(d.firstUsedBy));
+    if (answerDefs.length) {
+      const box = el('div', 'steps');
+      box.appendChild(el('div', 'label', 'named once, as the answer repeats them:'));
+      for (const d of answerDefs) box.appendChild(math(d.latexName + ' = ' + d.latex + ' \\in ' + space(d.shape)));
+      card.appendChild(box);
+    }
     card.appendChild(math(r.latexName + ' = ' + r.latex + ' \\in ' + space(r.shape)));
+    if (defs.length) card.appendChild(el('pre', 'plain', defs.map(d => d.name + ' = ' + d.expression).join('\n')));
     card.appendChild(el('div', 'plain', r.expression));
     if (r.note) card.appendChild(el('div', 'plain', r.note));
     if (r.check) {
@@ -136,6 +153,43 @@ function showDerivatives(res) {
         (c.passed ? 'numeric check: passed' : 'numeric check: FAILED') + ', max relative error '
           + c.maxRelError.toPrecision(2) + ' over ' + c.points + ' points'));
     }
+    box.appendChild(card);
+  }
+}
+
+// a line that is no declaration, definition, request or comment may be a bare expression
+// (hessian(L, w)*v): /api/run answers it, simplified, as 'chainrule FILE' does; a line wrongly
+// taken for one costs a request, nothing more
+function mayHoldExpressions(source) {
+  let depth = 0;
+  for (const raw of source.split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    const open = depth > 0;
+    for (const ch of line) { if ('([{'.includes(ch)) depth++; else if (')]}'.includes(ch)) depth = Math.max(0, depth - 1); }
+    if (open || !line || line.startsWith('$') || line.startsWith('\\')) continue;
+    if (/^(derive|claim|fun)\b/.test(line) || /^[^=]*:/.test(line) || /^[A-Za-z_]\w*\s*=/.test(line)) continue;
+    return true;
+  }
+  return false;
+}
+
+function showExpressions(res) {
+  const box = $('derivatives');
+  if (!res || res.body.error || !res.body.expressions) return;
+  if (box.querySelector('p.empty')) box.replaceChildren();
+  for (const e of res.body.expressions) {
+    const card = el('div', 'card expression');
+    card.appendChild(el('div', 'title', 'line ' + e.line + ' '));
+    const defs = e.definitions || [];
+    if (defs.length) {
+      const box = el('div', 'steps');
+      box.appendChild(el('div', 'label', 'named once, as the expression repeats them:'));
+      for (const d of defs) box.appendChild(math(d.latexName + ' = ' + d.latex + ' \\in ' + space(d.shape)));
+      card.appendChild(box);
+    }
+    card.appendChild(math(e.latex + ' \\in ' + space(e.shape)));
+    if (defs.length) card.appendChild(el('pre', 'plain', defs.map(d => d.name + ' = ' + d.expression).join('\n')));
+    card.appendChild(el('div', 'plain', e.expression));
     box.appendChild(card);
   }
 }
@@ -187,13 +241,15 @@ async function update() {
     clearErrors();
     showShapes(shapes.body);
     const derives = /^[ \t]*derive\b/m.test(source), claims = /^[ \t]*claim\b/m.test(source);
-    const [d, c, l] = await Promise.all([
+    const [d, c, l, x] = await Promise.all([
       derives ? api('derive', { source, steps: true, check: true }) : null,
       claims ? api('check', { source }) : null,
-      api('latex', { source })]);
+      api('latex', { source }),
+      mayHoldExpressions(source) ? api('run', { source }) : null]);
     if (mine !== generation) return;
     for (const r of [d, c, l]) if (r && r.body.error && r.body.error.line) { showErrors(r.body.error); }
     showDerivatives(d);
+    showExpressions(x);
     showClaims(c);
     $('latex').value = l.body.latex || '';
     if (!errorLines.size) {

@@ -1,0 +1,118 @@
+package chainrule.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chainrule.source.Limits;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The command model built in code (Specs): every option of every command reaches the command, with its type and default. */
+class CommandModelTest {
+    /** The model of the command these arguments run, after parsing them as Main does. */
+    private static CommandSpec parsed(String... args) {
+        CommandLine cmd = Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+        CommandLine.ParseResult result = cmd.parseArgs(Arguments.commandFirst(args, cmd));
+        while (result.hasSubcommand()) result = result.subcommand();
+        return result.commandSpec();
+    }
+
+    private static CommonOptions common(CommandSpec spec) {
+        return (CommonOptions) spec.mixins().get("common").userObject();
+    }
+
+    @Test
+    void deriveReadsEveryOptionAndTheCommonOnes() {
+        CommandSpec derive = parsed("--format", "latex", "derive", "net.nn", "--of", "L", "--wrt", "W1,b1", "--wrt=W2", "--steps", "--check",
+                "--trace", "--at", "v.json", "--format=JSON", "--unicode", "--seed", "3", "--seed", "7", "--max-file-size", "10",
+                "--max-depth", "11", "--max-statements", "12", "--max-answer-size", "13");
+        assertEquals("net.nn", Specs.positional(derive, 0));
+        assertEquals("L", Specs.value(derive, "--of"));
+        assertEquals(List.of("W1", "b1", "W2"), Specs.value(derive, "--wrt"));
+        for (String flag : new String[] {"--steps", "--check", "--trace"}) assertEquals(true, Specs.value(derive, flag), flag);
+        assertEquals("v.json", Specs.value(derive, "--at"));
+        CommonOptions common = common(derive);
+        assertEquals(CommonOptions.Format.json, common.format()); // the last one given counts
+        assertTrue(common.unicode());
+        assertEquals(7, common.seed());
+        assertEquals(new Limits(10, 11, 12, 13), common.limits());
+    }
+
+    @Test
+    void whatIsNotGivenHasItsDefault() {
+        CommandSpec derive = parsed("derive", "net.nn");
+        assertNull(Specs.value(derive, "--of"));
+        assertNull(Specs.value(derive, "--wrt"));
+        assertNull(Specs.value(derive, "--at"));
+        for (String flag : new String[] {"--steps", "--check", "--trace"}) assertEquals(false, Specs.value(derive, flag), flag);
+        CommonOptions common = common(derive);
+        assertEquals(CommonOptions.Format.text, common.format());
+        assertFalse(common.unicode());
+        assertEquals(1, common.seed());
+        assertEquals(Limits.DEFAULT, common.limits());
+    }
+
+    @Test
+    void maxEntriesIsTheCommandsOwnNotTheTopLevelsDefault() {
+        assertEquals(77, common(parsed("check", "net.nn", "--max-entries", "77")).maxEntries());
+        assertEquals(78, common(parsed("--max-entries", "78", "check", "net.nn")).maxEntries());
+        assertEquals(chainrule.eval.Limits.DEFAULT_MAX_ENTRIES, common(parsed("check", "net.nn")).maxEntries());
+    }
+
+    @Test
+    void eachCommandReadsItsOwnOptions() {
+        CommandSpec check = parsed("check", "net.nn", "--claim", "d(L)/d(W) = 2");
+        assertEquals("d(L)/d(W) = 2", Specs.value(check, "--claim"));
+        assertNull(Specs.value(parsed("check", "net.nn"), "--claim"));
+
+        CommandSpec latex = parsed("latex", "net.nn", "--standalone", "--png", "out.png", "--size", "24");
+        assertEquals(true, Specs.value(latex, "--standalone"));
+        assertEquals(Path.of("out.png"), Specs.value(latex, "--png"));
+        assertEquals(24f, (float) Specs.value(latex, "--size"));
+        CommandSpec plainLatex = parsed("latex", "net.nn");
+        assertEquals(false, Specs.value(plainLatex, "--standalone"));
+        assertNull(Specs.value(plainLatex, "--png"));
+        assertEquals(20f, (float) Specs.value(plainLatex, "--size"));
+
+        CommandSpec eval = parsed("eval", "net.nn", "--at", "v.json", "L", "h1");
+        assertEquals("v.json", Specs.value(eval, "--at"));
+        assertEquals(List.of("L", "h1"), Specs.positional(eval, 1));
+        assertNull(Specs.positional(parsed("eval", "net.nn", "--at", "v.json"), 1));
+
+        CommandSpec codegen = parsed("codegen", "net.nn", "--target", "torch", "--of", "L", "--wrt", "W1,W2", "-o", "g.py");
+        assertEquals("torch", Specs.value(codegen, "--target"));
+        assertEquals("L", Specs.value(codegen, "--of"));
+        assertEquals(List.of("W1", "W2"), Specs.value(codegen, "--wrt"));
+        assertEquals(Path.of("g.py"), Specs.value(codegen, "--output"));
+        assertEquals(Path.of("h.py"), Specs.value(parsed("codegen", "net.nn", "--target", "numpy", "--output", "h.py"), "--output"));
+
+        assertEquals("net.nn", Specs.positional(parsed("repl", "net.nn"), 0));
+        assertNull(Specs.positional(parsed("repl"), 0));
+        assertEquals("net.nn", Specs.positional(parsed("run", "net.nn"), 0));
+        assertEquals("net.nn", Specs.positional(parsed("shapes", "net.nn"), 0));
+        assertEquals("net.nn", Specs.positional(parsed("net.nn", "--seed", "2"), 0));
+        assertEquals(2, common(parsed("net.nn", "--seed", "2")).seed());
+        assertNull(Specs.positional(parsed(), 0));
+    }
+
+    @Test
+    void serveReadsItsOptionsWithTheirDefaults() {
+        CommandSpec serve = parsed("--port", "9000", "serve", "--host", "::1", "--time-limit", "2.5", "--workers", "3");
+        assertEquals(9000, (int) Specs.value(serve, "--port"));
+        assertEquals("::1", Specs.value(serve, "--host"));
+        assertEquals(2.5, (double) Specs.value(serve, "--time-limit"));
+        assertEquals(3, (Integer) Specs.value(serve, "--workers"));
+        CommandSpec plain = parsed("serve");
+        assertEquals(8080, (int) Specs.value(plain, "--port"));
+        assertEquals("127.0.0.1", Specs.value(plain, "--host"));
+        assertEquals(10.0, (double) Specs.value(plain, "--time-limit"));
+        assertNull(Specs.value(plain, "--workers"));
+    }
+}
