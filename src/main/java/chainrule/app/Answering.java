@@ -118,17 +118,31 @@ public final class Answering {
                     out.add(new Program.Derive(ofExpr, ofText, ws, d.hessian(), d.span()));
                 }
             }
-            if (out.isEmpty()) throw Usage.error(p.source().name(), "asks for no derivative: give both --of and --wrt");
+            if (out.isEmpty()) throw Usage.error(p.source().name(), "asks for no derivative: give both --of and --wrt" + example(p, of, wrt));
             return out;
         }
         out.add(new Program.Derive(variable(p, of), of, wrt.stream().map(w -> variable(p, w)).toList(), Span.NONE));
         return out;
     }
 
+    /** The option left out, with a name of the file for it: the last definition for --of, the first input for --wrt. */
+    private static String example(Program p, String of, List<String> wrt) {
+        if (of == null && !p.definitions().isEmpty()) return " (--of " + p.definitions().get(p.definitions().size() - 1).name() + "?)";
+        if (wrt == null && !p.inputs().isEmpty()) return " (--wrt " + p.inputs().keySet().iterator().next() + "?)";
+        return "";
+    }
+
     private static Expr.Var variable(Program p, String name) {
         var shape = p.shapeOf(name.strip());
-        if (shape == null) throw Usage.error(p.source().name(), "no name '" + name.strip() + "' in the file");
+        if (shape == null) throw Usage.error(p.source().name(), "no name '" + name.strip() + "' in the file" + nearNames(name.strip(), p));
         return new Expr.Var(name.strip(), shape);
+    }
+
+    private static String nearNames(String name, Program p) {
+        List<String> all = new ArrayList<>(p.inputs().keySet());
+        all.addAll(p.byName().keySet());
+        List<String> near = chainrule.expr.Functions.near(name, all.stream().sorted().toList());
+        return near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
     }
 
     private static List<ClaimResult> claims(Engine engine, Request.Check c) {
@@ -157,7 +171,7 @@ public final class Answering {
         Map<String, RealMatrix> out = new LinkedHashMap<>();
         for (String n : wanted) {
             RealMatrix m = values.get(n);
-            if (m == null) throw Usage.error(p.source().name(), "no name '" + n + "' in the file");
+            if (m == null) throw Usage.error(p.source().name(), "no name '" + n + "' in the file" + nearNames(n, p));
             out.put(n, m);
         }
         return out;

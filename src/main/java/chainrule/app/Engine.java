@@ -72,8 +72,14 @@ public final class Engine {
 
     /** The numeric check of an answer against finite differences of the network (SPEC §3). */
     public chainrule.eval.CheckResult check(Answer a, long seed) {
-        chainrule.eval.CheckResult c = chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed,
-                chainrule.eval.Verifier.DEFAULT_POINTS, chainrule.eval.TerminalProgress.of("d" + a.of() + "/d" + a.wrt().name()));
+        chainrule.eval.Progress progress = chainrule.eval.TerminalProgress.of("d" + a.of() + "/d" + a.wrt().name());
+        chainrule.eval.CheckResult c;
+        try {
+            c = chainrule.eval.Verifier.check(program, a.ofExpr(), a.wrt(), a.expression(), expander(a.steps()), seed,
+                    chainrule.eval.Verifier.DEFAULT_POINTS, progress);
+        } finally {
+            progress.done(); // also when Ctrl-C stops the check: the line must not tick on under the REPL's prompt
+        }
         if (!a.kind().equals("hessian") || !(a.ofExpr() instanceof Expr.Derivative gradient)) return c;
         // a Hessian is checked against differences of its gradient; on a small variable, also of the function itself
         chainrule.eval.CheckResult second = chainrule.eval.SecondDifferences.check(program, gradient.of(), a.wrt(), a.expression(),

@@ -63,7 +63,12 @@ public final class Printing {
             };
             case Result.Evaluated e -> switch (format) {
                 case JSON -> Json.write(Json.values(e.values()));
-                case TEXT, LATEX -> {
+                case LATEX -> {
+                    StringBuilder out = new StringBuilder("\\begin{aligned}\n");
+                    e.values().forEach((k, v) -> out.append("  ").append(Latex.name(k)).append(" &= ").append(latexMatrix(v)).append(" \\\\\n"));
+                    yield out.append("\\end{aligned}\n").toString();
+                }
+                case TEXT -> {
                     e.values().forEach((k, v) -> listing.say(k + " = " + Listing.matrix(v)));
                     yield listing.toString();
                 }
@@ -139,5 +144,24 @@ public final class Printing {
 
     public static Text text(Program p, boolean unicode) {
         return Engine.text(p, unicode);
+    }
+
+    /** A value as LaTeX: a number, or a bmatrix; 1.5e-12 as 1.5 \times 10^{-12}. */
+    private static String latexMatrix(org.apache.commons.math3.linear.RealMatrix m) {
+        if (m.getRowDimension() == 1 && m.getColumnDimension() == 1) return latexNumber(m.getEntry(0, 0));
+        StringBuilder out = new StringBuilder("\\begin{bmatrix} ");
+        for (int i = 0; i < m.getRowDimension(); i++) {
+            if (i > 0) out.append(" \\\\ ");
+            for (int j = 0; j < m.getColumnDimension(); j++) out.append(j > 0 ? " & " : "").append(latexNumber(m.getEntry(i, j)));
+        }
+        return out.append(" \\end{bmatrix}").toString();
+    }
+
+    private static String latexNumber(double v) {
+        String n = Listing.number(v);
+        int e = n.indexOf('e');
+        if (n.equals("NaN")) return "\\mathrm{NaN}";
+        if (n.endsWith("Inf")) return n.startsWith("-") ? "-\\infty" : "\\infty";
+        return e < 0 ? n : n.substring(0, e) + " \\times 10^{" + n.substring(e + 1) + "}";
     }
 }

@@ -87,13 +87,23 @@ public final class Main {
             // 'chainrule frob FILE': frob was read as the file of 'chainrule FILE'
             if (args.length > 1 && !args[0].startsWith("-") && !exists(args[0])
                     && !Commands.COMMANDS.contains(args[0])) {
-                return "unknown command '" + args[0] + "'; the commands are "
-                        + String.join(", ", Commands.COMMANDS);
+                return unknownCommand(args[0]);
             }
             if (!unmatched.isEmpty()) return "unexpected argument '" + unmatched.get(0) + "'";
         }
         String m = ex.getMessage() == null ? "bad command line" : ex.getMessage();
+        // 'chainrule help frob': picocli's "Unknown subcommand 'frob'."
+        var help = java.util.regex.Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(m);
+        if (help.matches()) return unknownCommand(help.group(1));
+        // picocli names Java's types: 'abc' is not a long
+        m = m.replaceAll("' is not an? (long|int)$", "' is not a whole number").replaceAll("' is not an? (float|double)$", "' is not a number");
         return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    }
+
+    private static String unknownCommand(String name) {
+        var near = chainrule.expr.Functions.near(name, Commands.COMMANDS);
+        return "unknown command '" + name + "'" + (near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)")
+                + "; the commands are " + String.join(", ", Commands.COMMANDS);
     }
 
     private static boolean exists(String file) {

@@ -20,7 +20,7 @@ public final class TerminalProgress implements Progress {
     private final ScheduledExecutorService timer;
     private final ScheduledFuture<?> ticks;
     private volatile int point = 1, of = 1;
-    private volatile boolean shown;
+    private boolean shown, finished;
 
     TerminalProgress(String what, PrintStream err) {
         this.what = what;
@@ -30,7 +30,8 @@ public final class TerminalProgress implements Progress {
             t.setDaemon(true);
             return t;
         });
-        this.ticks = timer.scheduleAtFixedRate(this::show, AFTER_SECONDS, 1, TimeUnit.SECONDS);
+        long after = Long.getLong("chainrule.progress.after.ms", AFTER_SECONDS * 1000L); // 0 in a test
+        this.ticks = timer.scheduleAtFixedRate(this::show, after, 1000, TimeUnit.MILLISECONDS);
     }
 
     /** A progress line for the check of {@code what}, or none where standard error is not a terminal. */
@@ -73,7 +74,8 @@ public final class TerminalProgress implements Progress {
         of = total;
     }
 
-    void show() {
+    synchronized void show() {
+        if (finished) return;
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         err.print("\rchecking " + what + ": point " + point + " of " + of + ", " + seconds + " s ");
         err.flush();
@@ -81,7 +83,9 @@ public final class TerminalProgress implements Progress {
     }
 
     @Override
-    public void done() {
+    public synchronized void done() {
+        if (finished) return;
+        finished = true;
         ticks.cancel(false);
         timer.shutdownNow();
         if (shown) {

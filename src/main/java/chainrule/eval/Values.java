@@ -34,7 +34,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * dimension is a symbol (or a symbol plus a number). Every mistake is bad input, naming the input.
  */
 public final class Values {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Values() {}
 
@@ -78,10 +80,10 @@ public final class Values {
             JsonLocation at = e.getLocation();
             if (source != null && at != null && at.getLineNr() > 0 && at.getColumnNr() > 0) {
                 throw ChainRuleException.at(ErrorKind.VALUE, source, span(json, at.getLineNr(), at.getColumnNr()),
-                        "the values are not valid JSON: " + e.getOriginalMessage());
+                        "the values are not valid JSON: " + JsonMistakes.describe(e.getOriginalMessage()));
             }
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw bad("the values are not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw bad("the values are not valid JSON" + where + ": " + JsonMistakes.describe(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) throw bad("the values must be a JSON object from input names to values");
 

@@ -81,7 +81,7 @@ final class LatexInput {
     /** [start, end of text, end with the line break] of each line. */
     private static List<int[]> lines(String text) {
         List<int[]> out = new ArrayList<>();
-        int start = 0;
+        int start = text.startsWith("\uFEFF") ? 1 : 0; // a byte-order mark, as Windows editors write one
         while (start <= text.length()) {
             int end = start;
             while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') end++;

@@ -39,6 +39,12 @@ public final class Parse {
         return statements(source);
     }
 
+    /** The text written in the plain syntax line for line (a .tex file, $...$ lines), or null where it holds no LaTeX. */
+    public static String plainText(SourceFile source) {
+        LatexInput.Translation latex = LatexInput.translate(source);
+        return latex == null ? null : latex.plain().text();
+    }
+
     /** One REPL line: zero or one statement. */
     public static List<Stmt> line(SourceFile source) {
         List<Stmt> all = statements(source);

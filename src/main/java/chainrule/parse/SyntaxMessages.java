@@ -190,6 +190,10 @@ final class SyntaxMessages {
         if (t.equals(";")) {
             return Message.here("';' separates the rows of a matrix inside [ ]; a statement ends at the end of its line");
         }
+        if (t.equals("=") && (p.equals("dim") || p.equals("axis"))) {
+            return Message.here("no keyword arguments: the dimension is the second argument, counted from 1 as in MATLAB:"
+                    + " 1 each column, 2 each row (PyTorch's dim=0 and dim=1, NumPy's axis=0 and axis=1)");
+        }
         if (t.equals("=")) {
             return f.within(ChainRuleParser.DefinitionContext.class)
                     ? Message.here("a definition has one '='; only a claim chains expressions with '='")
@@ -252,17 +256,42 @@ final class SyntaxMessages {
         return Message.here("unexpected '" + t + "': after 'wrt' come names separated by commas, as in derive L wrt W1, b1");
     }
 
+    private static final java.util.Set<String> MODULES = java.util.Set.of("np", "numpy", "torch", "tf", "F", "jnp", "math");
+
+    /** np.maximum(a, b) and friends: the function without its module, in chainrule's spelling. */
+    private static String modulePrefix(String module, String function) {
+        String instead = switch (function) {
+            case "dot" -> "dot(a, b) for a dot product, A*B for a matrix product";
+            case "matmul", "mm" -> "A*B for a matrix product";
+            case "multiply", "mul" -> "a .* b for an elementwise product";
+            case "maximum" -> "max(a, b)";
+            case "minimum" -> "min(a, b)";
+            case "transpose" -> "A' for a transpose";
+            case "clamp" -> "clip(x, lo, hi)";
+            default -> isFunction(function) ? function + "(...)" : null;
+        };
+        String without = ": functions are written without the '" + module + ".' prefix";
+        return instead == null ? without : without + "; write " + instead;
+    }
+
+    private static final String LATEX = ": this looks like LaTeX, which is read on a line inside $...$ or in a .tex file";
+
     private static String unexpectedCharacter(Failure f) {
         String c = f.at().getText(), next = f.next() == null ? "" : f.next().getText();
         String hint = switch (c) {
             case "." -> next.equals("T") ? ": write W' or W\u1D40 for a transpose"
+                    : f.prev() != null && MODULES.contains(f.prev().getText()) ? modulePrefix(f.prev().getText(), next)
                     : ": '.' only starts .* ./ .^ or a number such as .5; write dot(a, b) for a dot product";
             case "@" -> ": write * for a matrix product";
             case "\u00B2" -> ": write ^2 for a scalar, .^2 elementwise";
             case "\u00B3" -> ": write ^3 for a scalar, .^3 elementwise";
             case "\"" -> ": chainrule has no strings; a comment starts with #";
             case "!", "&", "|", "<", ">" -> ": chainrule has no logical operators or comparisons";
-            case "{", "}" -> ": group with ( ), build matrices with [ ]";
+            case "{", "}" -> f.prev() != null && (f.prev().getText().endsWith("_") || f.prev().getText().equals("^")) ? LATEX
+                    : ": group with ( ), build matrices with [ ]";
+            case "\\" -> LATEX;
+            case "\u2211" -> ": write sum(...)";
+            case "\u221A" -> ": write sqrt(...)";
             case "\u2212", "\u2013", "\u2014" -> ": a dash or a typeset minus sign; write -";
             case "\u2217", "\u22C6" -> ": write * for a product";
             default -> Character.getType(c.codePointAt(0)) == Character.FORMAT

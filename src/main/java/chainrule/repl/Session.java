@@ -30,6 +30,8 @@ public final class Session {
     public static final String INPUT = "repl";
     /** The name of the kept statements together, where a message points into an older one. */
     public static final String KEPT = "session";
+    /** The name a loaded LaTeX statement is parsed under once written in the plain syntax (never shown). */
+    private static final String PLAIN = "plain";
 
     /**
      * A kept statement: a declaration (of one or more names), a function declaration, or a
@@ -100,9 +102,14 @@ public final class Session {
 
     /** One statement, with where it came from: its messages point there. */
     public Reply submit(String statement, Origin origin) {
+        return submit(statement, origin, origin.name());
+    }
+
+    /** readAs names the text for the parser, which reads a name ending in .tex as LaTeX. */
+    private Reply submit(String statement, Origin origin, String readAs) {
         String text = statement.strip();
         Origin at = origin.after(statement.substring(0, statement.indexOf(text.isEmpty() ? statement : text)));
-        SourceFile typed = new SourceFile(origin.name(), text);
+        SourceFile typed = new SourceFile(readAs, text);
         try {
             List<Stmt> statements = Parse.line(typed);
             if (statements.isEmpty()) return new Reply.Nothing();
@@ -128,14 +135,37 @@ public final class Session {
         try {
             List<Stmt> statements = Parse.file(file);
             Checker.check(file, statements);
+            String plain = Parse.plainText(file);
             for (Stmt s : statements) {
                 Span at = s.span();
-                out.add(submit(file.slice(at), new Origin(file.name(), at.line(), at.col(), file, at.start())));
+                if (plain == null) {
+                    out.add(submit(file.slice(at), new Origin(file.name(), at.line(), at.col(), file, at.start())));
+                } else {
+                    // LaTeX is read with the names of the whole file, so each statement is taken as the
+                    // file's plain translation of its lines (the same lines: messages keep their line).
+                    out.add(submit(linesOf(plain, at.line(), lastLine(file.text(), at)), Origin.typed(file.name(), at.line()), PLAIN));
+                }
             }
         } catch (ChainRuleException e) {
             out.add(new Reply.Failed(e));
         }
         return out;
+    }
+
+    private static int lastLine(String text, Span at) {
+        int line = at.line();
+        for (int i = at.start(); i < at.stop() - 1 && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) line++;
+        }
+        return line;
+    }
+
+    private static String linesOf(String text, int first, int last) {
+        SourceFile lines = new SourceFile(PLAIN, text);
+        StringBuilder out = new StringBuilder();
+        for (int n = first; n <= last; n++) out.append(n > first ? "\n" : "").append(lines.line(n));
+        return out.toString();
     }
 
     private static List<String> names(List<Ast.Name> names) {
@@ -216,9 +246,11 @@ public final class Session {
      * the request are a problem file, answered as 'chainrule FILE' answers it.
      */
     private Reply request(String text, SourceFile typed, int line) {
-        List<Entry> with = new ArrayList<>(entries);
+        // the request first, so it stands at its own line however many statements the session keeps
+        List<Entry> with = new ArrayList<>();
         with.add(new Entry(Kind.DEFINITION, List.of(), text, line, 1));
-        Checked checked = check(with, with.size() - 1, typed, line);
+        with.addAll(entries);
+        Checked checked = check(with, 0, typed, line);
         Program p = checked.program;
         List<String> notes = new ArrayList<>();
         for (Program.Input in : p.inputs().values()) {

@@ -54,7 +54,8 @@ final class ApiRequest {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new BadBody("the request body is not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new BadBody("the request body is not valid JSON" + where + ": "
+                    + chainrule.eval.JsonMistakes.describe(e.getOriginalMessage()));
         }
         List<String> allowed = FIELDS.get(endpoint);
         if (root == null || !root.isObject()) {
@@ -114,7 +115,10 @@ final class ApiRequest {
 
     private static long integer(JsonNode root, String field) throws BadBody {
         JsonNode v = root.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw new BadBody("\"" + field + "\" must be a whole number, not " + kind(v));
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            String not = !v.isNumber() ? kind(v) : v.isIntegralNumber() ? v.asText() + ", which is too large" : v.asText();
+            throw new BadBody("\"" + field + "\" must be a whole number, not " + not);
+        }
         return v.longValue();
     }
 

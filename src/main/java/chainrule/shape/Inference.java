@@ -276,9 +276,20 @@ final class Inference {
         if (!u.unify(l.cols(), r.rows())) {
             Shape a = u.resolve(l), c = u.resolve(r);
             throw error(b.opSpan(), "cannot multiply " + describe(b.left(), l) + " by " + describe(b.right(), r)
-                    + ": inner dimensions " + show(a.cols()) + " and " + show(c.rows()) + " differ");
+                    + ": inner dimensions " + show(a.cols()) + " and " + show(c.rows()) + " differ" + rearranged(b, a, c));
         }
         return new Shape(l.rows(), r.cols());
+    }
+
+    /** "; did you mean W*x?" for two names where exactly one of R*L, L'*R and L*R' multiplies (a row mixed up with a column). */
+    private String rearranged(Ast.Binary b, Shape l, Shape r) {
+        String left = source.slice(b.left().span()).strip(), right = source.slice(b.right().span()).strip();
+        if (!left.matches("[\\p{L}_][\\p{L}\\p{N}_]*") || !right.matches("[\\p{L}_][\\p{L}\\p{N}_]*")) return "";
+        List<String> fits = new ArrayList<>();
+        if (r.cols().equals(l.rows())) fits.add(right + "*" + left);
+        if (l.rows().equals(r.rows())) fits.add(left + "'*" + right);
+        if (l.cols().equals(r.cols())) fits.add(left + "*" + right + "'");
+        return fits.size() == 1 ? "; did you mean " + fits.get(0) + "?" : "";
     }
 
     /** Every unknown still open becomes 1 (what nothing constrains is a scalar); each distinct dimension once. */

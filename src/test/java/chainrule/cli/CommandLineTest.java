@@ -92,6 +92,42 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyWrtGivenForAFileWithoutRequestsSuggestsOf() throws Exception {
+        Path nn = Files.writeString(dir.resolve("n3.nn"), "x : 3\nh = tanh(x)\nL = sum(h)\n");
+        Run r = Run.of("derive", nn.toString(), "--wrt", "x");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals(nn + ": error: asks for no derivative: give both --of and --wrt (--of L?)", r.err().strip());
+        Run s = Run.of("derive", nn.toString(), "--of", "L");
+        assertEquals(nn + ": error: asks for no derivative: give both --of and --wrt (--wrt x?)", s.err().strip());
+    }
+
+    @Test
+    void evalAsLatex() throws Exception {
+        Path v = Files.writeString(dir.resolve("v4.json"), "{\"x\": [1, 2], \"W_1\": [[1, 0], [0, 1e-12]]}");
+        Path nn = Files.writeString(dir.resolve("n4.nn"), "x : 2\nW_1 : 2 x 2\nh2 = W_1*x\ns = sum(x)\n");
+        Run r = Run.of("eval", nn.toString(), "--at", v.toString(), "--format", "latex");
+        assertEquals(Main.OK, r.status(), r.err());
+        assertEquals("\\begin{aligned}\n  h_2 &= \\begin{bmatrix} 1 \\\\ 2 \\times 10^{-12} \\end{bmatrix} \\\\\n  s &= 3 \\\\\n"
+                + "\\end{aligned}\n", r.out());
+    }
+
+    @Test
+    void aMistypedNameOfAnOptionGetsASuggestion() {
+        Run r = Run.of("derive", SEED, "--wrt", "W9");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals(SEED + ": error: no name 'W9' in the file; did you mean W1, W2, W3?", r.err().strip());
+    }
+
+    @Test
+    void aMistypedNameToEvaluateGetsASuggestion() throws Exception {
+        Path v = Files.writeString(dir.resolve("v2.json"), "{\"x\": [1, 2]}");
+        Path nn = Files.writeString(dir.resolve("n2.nn"), "x : 2\nhidden = 2*x\n");
+        Run r = Run.of("eval", nn.toString(), "--at", v.toString(), "hiden");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals(nn + ": error: no name 'hiden' in the file; did you mean hidden?", r.err().strip());
+    }
+
+    @Test
     void aPictureIntoAFolderThatDoesNotExistIsBadInput() {
         Run r = Run.of("latex", SEED, "--png", "/no/such/dir/x.png");
         assertEquals(Main.BAD_INPUT, r.status());

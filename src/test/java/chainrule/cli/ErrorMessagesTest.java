@@ -124,8 +124,43 @@ class ErrorMessagesTest {
 
         @Test
         void pythonStyleMethodCall() {
-            error("y = np.dot(a, b)", 1, 7, "unexpected character '.': '.' only starts .* ./ .^ or a number such as .5;"
+            error("y = x.dot(a, b)", 1, 6, "unexpected character '.': '.' only starts .* ./ .^ or a number such as .5;"
                     + " write dot(a, b) for a dot product");
+        }
+
+        @Test
+        void pytorchDimKeyword() {
+            error("Z : 3 x 4\nP = softmax(Z, dim=1)", 2, 19, "no keyword arguments: the dimension is the second argument,"
+                    + " counted from 1 as in MATLAB: 1 each column, 2 each row (PyTorch's dim=0 and dim=1, NumPy's axis=0 and axis=1)");
+        }
+
+        @Test
+        void latexWithoutDollars() {
+            error("x : 2\nz1 = W_{1x}\\cdot x + b_1", 2, 8, "unexpected character '{': this looks like LaTeX, which is read"
+                    + " on a line inside $...$ or in a .tex file");
+        }
+
+        @Test
+        void latexCommandWithoutDollars() {
+            error("x : 2\nh = \\sigma(x)", 2, 5, "unexpected character '\\': this looks like LaTeX, which is read"
+                    + " on a line inside $...$ or in a .tex file");
+        }
+
+        @Test
+        void sumSign() {
+            error("x : 2\nL = \u2211(x)", 2, 5, "unexpected character '\u2211': write sum(...)");
+        }
+
+        @Test
+        void numpyFunction() {
+            error("y = np.maximum(0, x)", 1, 7, "unexpected character '.': functions are written without the 'np.' prefix;"
+                    + " write max(a, b)");
+        }
+
+        @Test
+        void torchFunction() {
+            error("y = torch.tanh(x)", 1, 10, "unexpected character '.': functions are written without the 'torch.' prefix;"
+                    + " write tanh(...)");
         }
 
         @Test
@@ -494,6 +529,18 @@ class ErrorMessagesTest {
         void multiplyInnerDimensions() {
             error("x : 2\nW2 : 3 x 3\ny = W2*x", 3, 7,
                     "cannot multiply W2 (3 x 3) by x (2 x 1): inner dimensions 3 and 2 differ");
+        }
+
+        @Test
+        void multiplyInTheWrongOrder() {
+            error("x : 2\nW : 3 x 2\nz = x*W", 3, 6,
+                    "cannot multiply x (2 x 1) by W (3 x 2): inner dimensions 1 and 3 differ; did you mean W*x?");
+        }
+
+        @Test
+        void multiplyAColumnThatShouldBeARow() {
+            error("h : 10\nW : 10 x 4\nz = h*W", 3, 6,
+                    "cannot multiply h (10 x 1) by W (10 x 4): inner dimensions 1 and 10 differ; did you mean h'*W?");
         }
 
         @Test

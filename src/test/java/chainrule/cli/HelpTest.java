@@ -88,7 +88,7 @@ class HelpTest {
     void helpForACommandThatDoesNotExistIsAUsageError() {
         Run r = Run.of("help", "frobnicate");
         assertEquals(Main.BAD_INPUT, r.status());
-        assertTrue(r.err().startsWith("chainrule: error: unknown subcommand 'frobnicate'"), r.err());
+        assertTrue(r.err().startsWith("chainrule: error: unknown command 'frobnicate'; the commands are "), r.err());
     }
 
     @Test

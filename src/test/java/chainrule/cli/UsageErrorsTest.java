@@ -60,6 +60,23 @@ class UsageErrorsTest {
     }
 
     @Test
+    void mistypedCommandGetsASuggestion() {
+        Run r = Run.of("derve", "x.nn");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().startsWith("chainrule: error: unknown command 'derve' (did you mean derive or serve?); the commands are "), r.err());
+    }
+
+    @Test
+    void notAWholeNumber() {
+        usage("invalid value for option '--seed': 'abc' is not a whole number; see 'chainrule --help'", "shapes", "x.nn", "--seed", "abc");
+    }
+
+    @Test
+    void notANumber() {
+        usage("invalid value for option '--size': 'big' is not a number; see 'chainrule --help'", "latex", "x.nn", "--size", "big");
+    }
+
+    @Test
     void extraArgument() {
         Path f = Run.file(dir, "x : 3\n");
         usage("unexpected argument 'more.nn'; see 'chainrule --help'", "shapes", f.toString(), "more.nn");

@@ -48,6 +48,31 @@ class ValuesTest {
         assertTrue(error(GOOD.replace("[[0.5, 2]]", "[0.5, 2]"), p).contains("r is 1 x 2 in the file but the values give 2 x 1"));
     }
 
+    /** The JSON mistakes people make, each in words, never the parser's character codes or switches. */
+    @Test
+    void jsonMistakesInWords() {
+        String[][] cases = {
+            {GOOD.replace("\"c\": 3", "\"c\": 3,"), "a ',' before '}' with no entry after it (JSON allows no trailing comma)"},
+            {GOOD.replace("[0.5, 2]", "[0.5, 2,]"), "a ',' before ']' with no value after it (JSON allows no trailing comma)"},
+            {GOOD.replace("\"x\": [1, -1],", "\"x\": [1, -1]"), "a ',' is missing before this entry (or a '}' where the object ends)"},
+            {GOOD.replace("[0.5, 2]", "[0.5 2]"), "a ',' is missing before this value (or a ']' where the array ends)"},
+            {GOOD.replace("\"c\"", "'c'"), "names are written in double quotes in JSON, not single ones"},
+            {GOOD.replace("\"c\": 3", "\"c\": NaN"), "NaN is not a number JSON knows: every value must be a finite number"},
+            {GOOD.replace("\"c\": 3", "\"c\": three"), "'three' is not a JSON value"},
+            {GOOD.replace("\"c\": 3", "\"c\": 03"), "a number does not start with 0 in JSON (write 5 or 0.5)"},
+            {GOOD.replace("\"c\": 3}", "\"c\": 3"), "the text ends before the JSON does: a '}' is missing"},
+            {"# values\n" + GOOD, "JSON has no comments"},
+            {GOOD.replace("\"c\": 3", "\"c\": 3, \"c\": 4"), "\"c\" is given twice"},
+            {GOOD + "{}", "more text after the JSON value has ended"},
+        };
+        for (String[] c : cases) {
+            String msg = error(c[0], p);
+            assertTrue(msg.startsWith("the values are not valid JSON"), msg);
+            assertTrue(msg.contains(c[1]), c[0] + " -> " + msg);
+            assertFalse(msg.contains("code ") || msg.contains("enable") || msg.contains("Feature"), msg);
+        }
+    }
+
     @Test
     void missingAndUnknownNames() {
         assertTrue(error(GOOD.replace(", \"c\": 3", ""), p).contains("no value for the input c"));

@@ -72,6 +72,16 @@ class LatexInputTest {
         assertEquals(plain, latex);
     }
 
+    /** A byte-order mark and Windows line ends, as Notepad saves a file, read as without them. */
+    @Test
+    void aByteOrderMarkAndWindowsLineEnds() {
+        String tex = "X^1 \\in \\mathbb{R}^{2}\nW^x \\in \\mathbb{R}^{3 \\times 2}\nH^1 = W^{x}X^{1}\n";
+        List<Stmt> plain = Parse.file(new SourceFile("t.tex", tex));
+        assertEquals(plain, Parse.file(new SourceFile("t.tex", "\uFEFF" + tex.replace("\n", "\r\n"))));
+        String nn = "$x = W_2 b_1$\n";
+        assertEquals(Parse.file(new SourceFile("t.nn", nn)), Parse.file(new SourceFile("t.nn", "\uFEFF" + nn.replace("\n", "\r\n"))));
+    }
+
     private static Problem only(String name, String text) {
         ChainRuleException e = assertThrows(ChainRuleException.class, () -> Parse.file(new SourceFile(name, text)));
         assertEquals(1, e.problems().size(), e.render());

@@ -183,6 +183,39 @@ class PipedReplTest {
         assertTrue(s.err().contains("no such file"), s.err());
     }
 
+    /** Every seed as its asker posted it in LaTeX loads as the command line reads it: no message, the same answers. */
+    @Test
+    void loadALatexFile() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("test-cases/seeds"))) {
+            for (Path tex : files.filter(p -> p.toString().endsWith(".tex")).sorted().toList()) {
+                ReplSessions s = ReplSessions.run(":load " + tex + "\n:defs\n");
+                assertEquals("", s.err(), tex + ": the session had errors");
+                assertTrue(s.out().contains("loaded " + tex), s.out());
+                Program p = Loader.load(tex.toString());
+                Engine engine = new Engine(p);
+                Text text = engine.text(false);
+                for (Program.Request r : p.requests()) {
+                    if (!(r instanceof Program.Derive d)) continue;
+                    for (Answer a : engine.derive(d.of(), d.ofText(), d.wrt())) {
+                        String line = text.derivativeName(chainrule.expr.Ex.derivative(a.ofExpr(), a.wrt())) + " = " + text.render(a.expression());
+                        assertTrue(s.out().contains(line), tex + ": the REPL did not answer\n" + line + "\nit said:\n" + s.out());
+                    }
+                }
+            }
+        }
+    }
+
+    /** A claim loaded after many statements keeps its own line, in its label and in its message. */
+    @Test
+    void aLoadedClaimKeepsItsLineAfterALongSession(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("net.nn"), "x : 2\nW : 3 x 2\nh = W*x\nclaim d(h)/d(x) = W*x*x\n");
+        StringBuilder typed = new StringBuilder();
+        for (int i = 1; i <= 12; i++) typed.append("a").append(i).append(" : ").append(i).append("\n");
+        ReplSessions s = ReplSessions.run(typed + ":load " + file + "\n");
+        assertTrue(s.out().contains("line 4: claim d(h)/d(x) = W*x*x"), s.out());
+        assertTrue(s.out().contains("(line 4, column "), s.out());
+    }
+
     @Test
     void aFileToStartFrom() {
         ReplSessions s = ReplSessions.run("test-cases/seeds/004_sigmoid_w1.nn", ":defs\n");

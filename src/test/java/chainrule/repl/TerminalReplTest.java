@@ -74,6 +74,34 @@ class TerminalReplTest {
         }
     }
 
+    /** Ctrl-C during a check that shows its progress line: the line is wiped and never comes back. */
+    @Test
+    void ctrlCDuringACheckStopsItsProgressLine() throws Exception {
+        assumeTrue(tmuxRuns(), "tmux is not installed");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = "env CHAINRULE_HISTORY=none " + quoted(java) + " -Dchainrule.progress.after.ms=0"
+                + " -cp " + quoted(System.getProperty("java.class.path")) + " chainrule.cli.Main repl";
+        try {
+            tmux("new-session", "-d", "-s", "repl", "-x", "120", "-y", "50", command);
+            type("X : 1000 x 1000");
+            type("L = sum(tanh(X))");
+            type("derive L wrt X");
+            waitFor("checking dL/dX: point 1 of 1");
+            keys("C-c");
+            waitFor("interrupted");
+            type(":defs");
+            waitFor("L = sum(tanh(X))");
+            Thread.sleep(1500); // a progress line left running would tick again within a second
+            String seen = screen();
+            String after = seen.substring(seen.lastIndexOf("derive L wrt X"));
+            assertTrue(!after.contains("checking") || after.indexOf("checking") < after.indexOf("interrupted")
+                    && !after.substring(after.indexOf("interrupted")).contains("checking"), seen);
+            assertTrue(!after.contains("s interrupted"), "the progress line was not wiped before 'interrupted':\n" + seen);
+        } finally {
+            tmux("kill-server");
+        }
+    }
+
     /** Types a line at the prompt, once the REPL shows it (keys typed ahead are echoed by the tty, not edited). */
     private void type(String line) throws Exception {
         waitForPrompt();

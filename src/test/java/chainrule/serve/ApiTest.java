@@ -141,6 +141,12 @@ class ApiTest {
         assertBad("/api/shapes", "{}", "\"source\" is missing");
         assertBad("/api/shapes", "{\"source\": \"x : 3\", \"source\": \"y : 2\"}", "not valid JSON");
         assertBad("/api/derive", "{\"source\": \"x : 3\", \"at\": [1]}", "\"at\" must be an object");
+        assertBad("/api/derive", "{\"source\": \"x : 3\", \"seed\": 1.5}", "\"seed\" must be a whole number, not 1.5");
+        assertBad("/api/derive", "{\"source\": \"x : 3\", \"seed\": 99999999999999999999}",
+                "\"seed\" must be a whole number, not 99999999999999999999, which is too large");
+        assertBad("/api/derive", "{\"source\": \"x : 3\",}", "not valid JSON (line 1, column 20): a ',' before '}' with no entry after it");
+        assertBad("/api/derive", "not json", "not valid JSON (line 1, column 4): 'not' is not a JSON value");
+        assertBad("/api/shapes", "[".repeat(2000) + "]".repeat(2000), "not valid JSON: arrays and objects are nested more than 1000 deep");
     }
 
     private static void assertBad(String path, String body, String words) throws Exception {
