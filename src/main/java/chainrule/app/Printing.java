@@ -88,6 +88,7 @@ public final class Printing {
         };
     }
 
+    /** Each item is written only in the format asked for (the JSON of a derivative renders its LaTeX too). */
     private static String ran(Result.Ran r, Format format, Text text, Listing listing) {
         Program p = r.program();
         List<Answer> answers = new ArrayList<>();
@@ -97,26 +98,32 @@ public final class Printing {
         for (Result.Item item : r.items()) {
             switch (item) {
                 case Result.Item.Derivatives d -> {
-                    answers.addAll(answers(d.derivatives()));
-                    if (format == Format.TEXT) {
-                        List<chainrule.diff.Step> steps = Engine.stepsOf(answers(d.derivatives()));
-                        listing.name(steps, answers(d.derivatives()), false);
-                        listing.steps(steps);
-                    }
-                    for (Result.Derivative x : d.derivatives()) {
-                        results.add(Json.derivative(x.answer(), text, false, x.check(), null));
-                        listing.answer(x.answer(), false, x.check(), null, null);
+                    switch (format) {
+                        case LATEX -> answers.addAll(answers(d.derivatives()));
+                        case JSON -> {
+                            for (Result.Derivative x : d.derivatives()) results.add(Json.derivative(x.answer(), text, false, x.check(), null));
+                        }
+                        case TEXT -> {
+                            List<chainrule.diff.Step> steps = Engine.stepsOf(answers(d.derivatives()));
+                            listing.name(steps, answers(d.derivatives()), false);
+                            listing.steps(steps);
+                            for (Result.Derivative x : d.derivatives()) listing.answer(x.answer(), false, x.check(), null, null);
+                        }
                     }
                 }
                 case Result.Item.Claim c -> {
-                    claims.add(c.result());
-                    claimJson.add(Json.claim(c.result()));
-                    listing.claim(c.result());
+                    switch (format) {
+                        case LATEX -> claims.add(c.result());
+                        case JSON -> claimJson.add(Json.claim(c.result()));
+                        case TEXT -> listing.claim(c.result());
+                    }
                 }
                 case Result.Item.Shown s -> {
-                    shown.add(Json.shown(s.line(), s.expression(), text));
-                    listing.shown(s.expression());
-                    shownLatex.append(chainrule.render.LatexDerivation.shown(p, s.expression()));
+                    switch (format) {
+                        case LATEX -> shownLatex.append(chainrule.render.LatexDerivation.shown(p, s.expression()));
+                        case JSON -> shown.add(Json.shown(s.line(), s.expression(), text));
+                        case TEXT -> listing.shown(s.expression());
+                    }
                 }
             }
         }

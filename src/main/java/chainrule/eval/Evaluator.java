@@ -199,9 +199,14 @@ public final class Evaluator {
 
     /** A definition's value written into {@code values}, and for a softmax its log too, computed as log_softmax. */
     void define(chainrule.shape.Program.Definition d, Map<String, RealMatrix> values) {
+        define(d, values, true);
+    }
+
+    /** As above; without {@code log}, where nothing evaluated reads a log, no log_softmax is kept. */
+    void define(chainrule.shape.Program.Definition d, Map<String, RealMatrix> values, boolean log) {
         values.put(d.name(), eval(d.body()));
-        RealMatrix log = logSoftmax(d.body());
-        if (log != null) values.put(logOf(d.name()), log);
+        RealMatrix logValue = log ? logSoftmax(d.body()) : null;
+        if (logValue != null) values.put(logOf(d.name()), logValue);
     }
 
     private RealMatrix opaqueScalar(OpaqueScalar o) {

@@ -4,7 +4,6 @@ import chainrule.expr.Expr;
 import chainrule.expr.Expr.Derivative;
 import chainrule.shape.Program;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,8 @@ final class Recomputation {
     private final List<Program.Definition> dependents = new ArrayList<>();
     private final Expr of;
     private final Function<Derivative, Expr> expand;
+    /** Whether a log(A) of a softmax A is read, so that a recomputed A's log_softmax is kept too. */
+    private final boolean logs;
     private double[][] buffer;
     private final Recycling recycling = new Recycling();
 
@@ -41,6 +42,7 @@ final class Recomputation {
         this.wrt = wrt;
         this.of = of;
         this.expand = expand;
+        Set<String> needed = needed(program, of);
         Set<String> affected = new HashSet<>(Set.of(wrt));
         for (Program.Definition d : program.definitions()) {
             if (d.name().equals(wrt)) continue;
@@ -48,9 +50,46 @@ final class Recomputation {
             reads.retainAll(affected);
             if (!reads.isEmpty()) {
                 affected.add(d.name());
-                dependents.add(d);
+                if (needed == null || needed.contains(d.name())) dependents.add(d);
             }
         }
+        boolean logs = readsLog(of);
+        for (Program.Definition d : dependents) logs |= readsLog(d.body());
+        this.logs = logs;
+    }
+
+    /** Whether e takes a log (or holds a derivative term, whose expansion may). */
+    private static boolean readsLog(Expr e) {
+        boolean[] found = {false};
+        Children.walk(e, x -> found[0] |= x instanceof Derivative
+                || x instanceof Expr.Apply a && a.order() == 0 && a.fn() == chainrule.expr.Builtin.LOG);
+        return found[0];
+    }
+
+    /**
+     * The names {@code of} reads, directly or through definitions: only those are recomputed at
+     * each step (a file's other outputs are not). Null, meaning every name, where a derivative
+     * term is met: its expansion may read names it does not show.
+     */
+    private static Set<String> needed(Program program, Expr of) {
+        Set<String> needed = new HashSet<>();
+        if (!reads(of, needed)) return null;
+        List<Program.Definition> defs = program.definitions();
+        for (int i = defs.size() - 1; i >= 0; i--) {
+            Program.Definition d = defs.get(i);
+            if (needed.contains(d.name()) && !reads(d.body(), needed)) return null;
+        }
+        return needed;
+    }
+
+    /** Adds the variables e reads to names; false where e holds a derivative term. */
+    private static boolean reads(Expr e, Set<String> names) {
+        boolean[] plain = {true};
+        Children.walk(e, x -> {
+            if (x instanceof Expr.Var v) names.add(v.name());
+            else if (x instanceof Derivative) plain[0] = false;
+        });
+        return plain[0];
     }
 
     RealMatrix wrtValue() {
@@ -91,11 +130,11 @@ final class Recomputation {
 
     /** vec of the value of {@code of} where the variable is {@code value}. */
     private double[] valueAt(RealMatrix value) {
-        Map<String, RealMatrix> values = new HashMap<>(base);
+        Map<String, RealMatrix> values = new Overlay(base);
         values.put(wrt, value);
         values.remove(Evaluator.logOf(wrt)); // moved: its log is no longer the one kept
         Evaluator evaluator = new Evaluator(sizes, values, expand, null, recycling);
-        for (Program.Definition d : dependents) evaluator.define(d, values);
+        for (Program.Definition d : dependents) evaluator.define(d, values, logs);
         double[] out = Matrices.vec(evaluator.eval(of));
         recycling.endPass();
         return out;
