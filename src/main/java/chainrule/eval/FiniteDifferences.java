@@ -35,7 +35,10 @@ public final class FiniteDifferences {
     static final double ROUNDING_TARGET = 1e-9;
     /** How many units in the last place each value of the network may be off: its own rounding. */
     static final double ULPS = 8;
-    /** How far a predicted step may be off the one the stencils would have chosen: rounding's own noise. */
+    /**
+     * How far beyond the step the two passes would have chosen the predicted one may be: they
+     * estimate rounding from values a step apart, which differ a little.
+     */
     static final double SAME_STEP = 1.05;
 
     /** A derivative (or directional derivatives) and, entry by entry, how far off it may be. */

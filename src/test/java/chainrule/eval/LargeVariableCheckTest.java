@@ -51,6 +51,18 @@ class LargeVariableCheckTest {
     }
 
     @Test
+    void theSumOfAMillionEntriesKeepsItsDigits() {
+        // 1e16 and then 999,999 ones: a plain sum adds each 1 below the last place of 1e16 and loses it
+        double[][] entries = new double[1000][1000];
+        for (double[] row : entries) java.util.Arrays.fill(row, 1);
+        entries[0][0] = 1e16;
+        double sum = Evaluator.sumAll(new org.apache.commons.math3.linear.Array2DRowRealMatrix(entries, false));
+        assertEquals(1e16 + 999_999, sum, 2);
+        entries[5][5] = Double.POSITIVE_INFINITY;
+        assertEquals(Double.POSITIVE_INFINITY, Evaluator.sumAll(new org.apache.commons.math3.linear.Array2DRowRealMatrix(entries, false)));
+    }
+
+    @Test
     void aLargeInputIsDrawnWithItsSpreadAndProperties() {
         // (a network whose values pass 1e4 is drawn again nearer 0: this one's stay small)
         Program q = Programs.of("X : 400 x 400", "P : 400 x 300 positive", "L = sum(tanh(X))");
