@@ -1,11 +1,15 @@
 package chainrule.expr;
 
 import chainrule.expr.Expr.*;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * equals and hashCode of the expression records, by structure, in time linear in the distinct
@@ -13,7 +17,8 @@ import java.util.Set;
  * derivative shares a lot: the adjoint of nested softmax uses the adjoint below it twice, so its
  * tree doubles with every level while its graph grows by a few nodes. A small tree is walked as a
  * tree; one that runs past {@value #TREE} nodes is walked again as a graph, each node (each pair
- * of nodes, for equals) once. The hash is the one a record computes itself (31 * h + each
+ * of nodes, for equals) once, and the hashes of its nodes are kept (weakly) for the next time.
+ * The hash is the one a record computes itself (31 * h + each
  * component's hash, in order), so no map's order changes.
  */
 final class Structure {
@@ -115,10 +120,47 @@ final class Structure {
 
         int of(Expr e) {
             Integer known = memo.get(e);
+            if (known == null) known = KNOWN.get(new Held(e, null));
             if (known != null) return known;
             int h = combine(e);
             memo.put(e, h);
+            if (!Traverse.children(e).isEmpty()) remember(e, h);
             return h;
+        }
+    }
+
+    /**
+     * The hashes of the nodes of large graphs, by identity, held weakly: a pass that hashes a
+     * long chain at each of its levels (a simplifier rule on each partial product) walks each
+     * node once in all, not once a level.
+     */
+    private static final Map<Held, Integer> KNOWN = new ConcurrentHashMap<>();
+    private static final ReferenceQueue<Expr> GONE = new ReferenceQueue<>();
+
+    private static void remember(Expr e, int hash) {
+        for (Reference<? extends Expr> r; (r = GONE.poll()) != null; ) KNOWN.remove(r);
+        KNOWN.put(new Held(e, GONE), hash);
+    }
+
+    /** A node held weakly, equal to another holding the same node. */
+    private static final class Held extends WeakReference<Expr> {
+        private final int id;
+
+        Held(Expr e, ReferenceQueue<Expr> queue) {
+            super(e, queue);
+            id = System.identityHashCode(e);
+        }
+
+        @Override
+        public int hashCode() {
+            return id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) return true;
+            Expr e = get();
+            return o instanceof Held h && e != null && e == h.get();
         }
     }
 

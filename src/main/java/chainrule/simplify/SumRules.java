@@ -6,7 +6,10 @@ import chainrule.expr.Expr;
 import chainrule.expr.Expr.*;
 import chainrule.expr.Traverse;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,8 +200,12 @@ final class SumRules {
     static Optional<Expr> commonElementwiseFactor(Add a) {
         List<Term> terms = a.terms().stream().map(SumRules::term).toList();
         List<List<Expr>> lists = terms.stream().map(t -> ProductRules.elementwiseFactors(t.rest)).toList();
-        for (Expr f : lists.get(0)) {
-            if (f.shape().isScalar() || !lists.stream().allMatch(l -> l.contains(f))) continue;
+        // many factors are looked up in sets (n factors in each of n terms were n^2 comparisons a
+        // term); a few in the lists themselves, where a factor is most often the same node
+        boolean many = lists.stream().mapToInt(List::size).sum() > 4 * Ex.FLAT;
+        List<Collection<Expr>> sets = lists.stream().map(l -> many ? (Collection<Expr>) new HashSet<>(l) : l).toList();
+        for (Expr f : many ? new LinkedHashSet<>(lists.get(0)) : lists.get(0)) {
+            if (f.shape().isScalar() || !sets.stream().allMatch(l -> l.contains(f))) continue;
             if (lists.stream().allMatch(l -> l.size() == 1)) continue;
             List<Expr> rests = new ArrayList<>();
             for (int i = 0; i < terms.size(); i++) {

@@ -33,6 +33,16 @@ class StructureTest {
         assertEquals(e.hashCode(), doubling("x", 60).hashCode(), "built twice, the same hash");
     }
 
+    /** A rule that hashes each partial product of a long chain walked the chain below it again each time. */
+    @Test
+    void aLargeGraphHashedOnceIsNotWalkedAgainUnderANewParent() {
+        Expr e = doubling("x", 600);
+        assertTrue(Structure.walkHash(e).visited() > 2 * 600, "the first time, every node");
+        Structure.Walked again = Structure.walkHash(new Neg(e));
+        assertTrue(again.visited() <= Structure.TREE + 2, again.visited() + " nodes visited");
+        assertEquals(31 * e.hashCode() + e.shape().hashCode(), again.hash());
+    }
+
     @Test
     void twoCopiesOfSuchAGraphAreEqualAndADifferentLeafIsNot() {
         assertEquals(doubling("x", 60), doubling("x", 60));
