@@ -78,10 +78,12 @@ public final class FiniteDifferences {
         RealMatrix x = f.wrtValue();
         int n = Matrices.size(x);
         RealMatrix jacobian = null, error = null;
+        double[] f0 = f.value();
         for (int k = 0; k < n; k++) {
             RealMatrix unit = new Array2DRowRealMatrix(x.getRowDimension(), x.getColumnDimension());
             unit.setEntry(k % x.getRowDimension(), k / x.getRowDimension(), 1);
-            double[][] column = along(f, x, unit, STEP * Math.max(1, Math.abs(Matrices.at(x, k))));
+            double h = STEP * Math.max(1, Math.abs(Matrices.at(x, k)));
+            double[][] column = alongPredicted(f, x, unit, h, rounding(f0, h));
             if (jacobian == null) {
                 jacobian = new Array2DRowRealMatrix(column[0].length, n);
                 error = new Array2DRowRealMatrix(column[0].length, n);
