@@ -8,21 +8,15 @@
 # may be shared.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=scripts/find-jdk.sh
-. scripts/find-jdk.sh
-chainrule_find_jdk 21
-./mvnw -q -B -ntp test-compile
-cp=$(./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-classes=$(mktemp -d)
-trap 'rm -rf "$classes"' EXIT
-cp -r target/classes target/test-classes "$classes"/
+# shellcheck source=scripts/test-classpath.sh
+. scripts/test-classpath.sh
 read -r -a opts <<<"${CHAINRULE_BENCH_OPTS:--Xss512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
-run() { "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$classes/classes:$classes/test-classes:$cp" chainrule.CheckBench "$@"; }
+run() { "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$classpath" chainrule.CheckBench "$@"; }
 rss() { # rss N MODE [JVM_OPTION...]: the bench's line, then "peak RSS MB"; fails where the bench does
   local out err
   out=$(mktemp) err=$(mktemp)
   if ! /usr/bin/time -o "$err" -f '%M' "$JAVA_HOME/bin/java" "${opts[@]}" "${@:3}" \
-      -cp "$classes/classes:$classes/test-classes:$cp" chainrule.CheckBench "$1" "$2" >"$out" 2>&1; then
+      -cp "$classpath" chainrule.CheckBench "$1" "$2" >"$out" 2>&1; then
     tail -n 3 "$out"; rm -f "$out" "$err"; return 1
   fi
   cat "$out"

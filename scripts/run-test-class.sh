@@ -4,14 +4,8 @@
 # The classes are run from a copy, so that a build while it runs does not pull them from under it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# shellcheck source=scripts/find-jdk.sh
-. scripts/find-jdk.sh
-chainrule_find_jdk 21
-./mvnw -q -B -ntp test-compile
-cp=$(./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
-classes=$(mktemp -d)
-trap 'rm -rf "$classes"' EXIT
-cp -r target/classes target/test-classes "$classes"/
+# shellcheck source=scripts/test-classpath.sh
+. scripts/test-classpath.sh
 opts=()
 while [[ $# -gt 0 && $1 == -* ]]; do opts+=("$1"); shift; done
-"$JAVA_HOME/bin/java" ${opts[@]+"${opts[@]}"} -cp "$classes/classes:$classes/test-classes:$cp" "$@"
+"$JAVA_HOME/bin/java" ${opts[@]+"${opts[@]}"} -cp "$classpath" "$@"
