@@ -77,7 +77,7 @@ final class Reverse {
             if (in == null) continue;
             Expr adjoint = simplify.apply(Ex.add(in));
             Expr ref = adjoint;
-            if (!(adjoint instanceof Zero) && (nameEveryStep || Traverse.size(adjoint) > SMALL)) {
+            if (!(adjoint instanceof Zero) && (nameEveryStep || Traverse.larger(adjoint, SMALL))) {
                 Derivative name = Ex.derivative(named, new Var(label(step), step.shape()));
                 steps.add(new Step(name, adjoint));
                 ref = name;
@@ -122,9 +122,10 @@ final class Reverse {
 
     private boolean shouldName(Program.Definition d, Expr adjoint) {
         if (nameEveryStep) return true;
-        int size = Traverse.size(adjoint);
-        if (size <= SMALL) return false;
-        return uses(d.body()) > 1 || size > INLINE_ONCE;
+        // bounded counts: a second sweep's adjoints hold the first gradient, and counting each
+        // whole made the sweep quadratic in the number of layers
+        if (!Traverse.larger(adjoint, SMALL)) return false;
+        return uses(d.body()) > 1 || Traverse.larger(adjoint, INLINE_ONCE);
     }
 
     /**
