@@ -42,6 +42,19 @@ class ClaimNumericsTest {
         assertEquals(Verdict.CORRECT, check("x : n\nL = sum(x)\n", "d(L)/d(x) = ones(n, 1)", seed).verdict());
     }
 
+    /**
+     * A large input is compared at points of its ordinary scale: a loss as large as its terms are
+     * many once made every point be drawn again nearer 0 (here X at 0.06 of its scale), where a
+     * wrong term of high order is under the tolerance and the claim was judged correct.
+     */
+    @Test
+    void aWrongClaimOnALargeInputIsCaught() {
+        String problem = "X : 400 x 400\nL = sum(X .* X)^2\n";
+        ClaimResult wrong = check(problem, "d(L)/d(X) = 4*sum(X .* X)*X + X.^5", 5);
+        assertEquals(Verdict.INCORRECT, wrong.verdict(), wrong.message());
+        assertEquals(Verdict.CORRECT, check(problem, "d(L)/d(X) = 4*sum(X .* X)*X", 5).verdict());
+    }
+
     /** Ctrl-C while a claim's values are worked out stops the claim: it is not a value outside the domain. */
     @Test
     void anInterruptedEvaluationIsNotAnUndefinedValue() {
