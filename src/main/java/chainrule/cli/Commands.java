@@ -12,6 +12,19 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 final class Commands {
     private Commands() {}
 
+    /**
+     * picocli looks up, for every CommandLine it makes, converters for 16 java.time and java.sql
+     * types by reflection: a few milliseconds of every start, and no option here has such a type
+     * (CommandModelTest checks). Unless the user's JVM options say otherwise, they are left out.
+     */
+    static final String CONVERTERS_EXCLUDED = "java\\.(time|sql)\\..*";
+
+    static {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTERS_EXCLUDED);
+        }
+    }
+
     /** Every command, in the order help lists them; each is built only when it is needed ({@link #make}). */
     static final List<String> COMMANDS = List.of("shapes", "derive", "latex", "repl", "check", "run", "eval", "serve", "codegen", "help");
 

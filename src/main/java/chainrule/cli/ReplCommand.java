@@ -24,6 +24,7 @@ final class ReplCommand implements Callable<Integer> {
     }
 
     static int start(String file, CommonOptions common) throws IOException {
+        Exit.runHooks();
         Format format = switch (common.format()) {
             case latex -> Format.LATEX;
             case json -> Format.JSON;
