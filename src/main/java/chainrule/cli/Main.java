@@ -19,8 +19,26 @@ public final class Main {
 
     private Main() {}
 
+    /** Set by a command that has shutdown hooks (the REPL's terminal, serve's server): see {@link #main}. */
+    private static volatile boolean hooks;
+
+    /**
+     * Runs the command and ends the process with its status. System.exit first looks up and asks a
+     * System.Logger whether to log the exit (Runtime.exit's logging), which starts the JDK's logging:
+     * a few milliseconds of every run. A command without shutdown hooks ends by Runtime.halt once its
+     * output is flushed, which skips only the hooks; the REPL and serve end by System.exit.
+     */
     public static void main(String[] args) {
-        Exit.now(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.out.flush();
+        System.err.flush();
+        if (hooks) System.exit(status);
+        Runtime.getRuntime().halt(status);
+    }
+
+    /** The command that runs has shutdown hooks (or a library it uses may): the process ends by System.exit. */
+    static void runHooksAtExit() {
+        hooks = true;
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Exit.runHooks();
+        Main.runHooksAtExit();
         int port = Specs.value(spec, "--port");
         String host = Specs.value(spec, "--host");
         double timeLimit = Specs.value(spec, "--time-limit");

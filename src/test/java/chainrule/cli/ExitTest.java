@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How the process ends (Exit): a one-shot command by Runtime.halt once its output is flushed, so
+ * How the process ends (Main.main): a one-shot command by Runtime.halt once its output is flushed, so
  * without Runtime.exit's logging; the REPL by System.exit, which runs the shutdown hooks. Each case
  * starts a JVM whose java.lang.Runtime logger logs everything, so Runtime.exit's log line shows.
  */
