@@ -23,6 +23,8 @@ final class Commands {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", CONVERTERS_EXCLUDED);
         }
+        // and it looks for Groovy's Closure class, which is not there: a search that opened the jar at every start
+        if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
     }
 
     /** Every command, in the order help lists them; each is built only when it is needed ({@link #make}). */

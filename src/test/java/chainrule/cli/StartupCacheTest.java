@@ -72,4 +72,25 @@ class StartupCacheTest {
             }
         }
     }
+
+    /**
+     * A start looks up no class that is not there: such a search opens every jar on the class path
+     * (the 40 MB one, at every start), while every class that is there comes from the cache. picocli
+     * looked for Groovy's Closure (Commands turns that off).
+     */
+    @Test
+    void aRunSearchesForNoClassThatIsNotThere() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dsun.misc.URLClassPath.debug=true",
+                "-cp", System.getProperty("java.class.path"), "chainrule.cli.Main", "derive", "test-cases/seeds/003_mnist_sigmoid_softmax.nn");
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), err);
+        var lookup = java.util.regex.Pattern.compile("URLClassPath.getResource\\(\"([^\"]+\\.class)\"\\)").matcher(err);
+        int found = 0;
+        while (lookup.find()) {
+            found++;
+            assertTrue(ClassLoader.getSystemResource(lookup.group(1)) != null, "looked for a class that is not there: " + lookup.group(1));
+        }
+        assertTrue(found > 100, "class lookups seen: " + found); // without a cache, every class of ours is looked up
+    }
 }
