@@ -49,7 +49,7 @@ final class Commands {
 
     /** The whole command line, every command in it (for help). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, Set.copyOf(COMMANDS));
+        return commandLine(out, err, Set.copyOf(COMMANDS), false);
     }
 
     /**
@@ -58,7 +58,20 @@ final class Commands {
      * added (all of them for help).
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        return commandLine(out, err, needed(args));
+        Set<String> names = needed(args);
+        // a command named first (after options, which Arguments moves behind it): the top level then reads
+        // nothing, and a bare one, without the options and help of 'chainrule FILE', saves building them
+        boolean bare = names.size() == 1 && names.contains(firstWord(args));
+        return commandLine(out, err, names, bare);
+    }
+
+    /** The first word that is neither an option nor the value of a common option; null when there is none. */
+    static String firstWord(String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-") && !args[i].equals("-") && !args[i].equals("--")) {
+            i += CommonOptions.takesValue(args[i]) ? 2 : 1;
+        }
+        return i < args.length ? args[i] : null;
     }
 
     static Set<String> needed(String[] args) {
@@ -73,8 +86,8 @@ final class Commands {
         return Set.of();
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Set<String> names) {
-        CommandLine cmd = new CommandLine(new RunCommand().spec);
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Set<String> names, boolean bare) {
+        CommandLine cmd = new CommandLine(bare ? CommandSpec.create().name("chainrule") : new RunCommand().spec);
         for (String name : COMMANDS) {
             if (names.contains(name)) cmd.addSubcommand(name, make(name));
         }

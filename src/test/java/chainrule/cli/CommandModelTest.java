@@ -142,4 +142,18 @@ class CommandModelTest {
                 () -> new CommandLine(spec).parseArgs("--d", "PT1S"));
         assertTrue(refused.getMessage().contains("No TypeConverter registered for java.time.Duration"), refused.getMessage());
     }
+
+    /** A command named first gets a bare top level (nothing to read there); anything else the whole one, with the same results. */
+    @Test
+    void aCommandNamedFirstGetsABareTopLevel() {
+        PrintWriter none = new PrintWriter(new StringWriter());
+        assertTrue(Commands.commandLine(none, none, new String[] {"derive", "net.nn"}).getCommandSpec().args().isEmpty());
+        assertTrue(Commands.commandLine(none, none, new String[] {"--seed", "3", "--steps", "derive", "net.nn"}).getCommandSpec().args().isEmpty());
+        assertFalse(Commands.commandLine(none, none, new String[] {"net.nn"}).getCommandSpec().args().isEmpty());
+        assertFalse(Commands.commandLine(none, none, new String[] {"net.nn", "derive"}).getCommandSpec().args().isEmpty());
+        assertFalse(Commands.commandLine(none, none, new String[] {"--of", "L", "derive", "net.nn"}).getCommandSpec().args().isEmpty());
+        assertEquals("L", Specs.value(parsed("--of", "L", "derive", "net.nn"), "--of"));
+        assertEquals(3L, common(parsed("--seed", "3", "--steps", "derive", "net.nn")).seed());
+        assertEquals(true, Specs.value(parsed("--seed", "3", "--steps", "derive", "net.nn"), "--steps"));
+    }
 }
