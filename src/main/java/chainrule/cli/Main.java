@@ -5,6 +5,7 @@ import chainrule.source.Limits;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
@@ -96,6 +97,11 @@ public final class Main {
 
     /** picocli's message, in chainrule's words for the usual mistakes. */
     static String usageMessage(CommandLine.ParameterException ex, String[] args, CommandLine top) {
+        // 'chainrule derive --frob': picocli names the missing FILE first, but the unknown option is the mistake
+        if (ex instanceof CommandLine.MissingParameterException && ex.getCommandLine() != null) {
+            List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+            if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-")) ex = new CommandLine.UnmatchedArgumentException(ex.getCommandLine(), unmatched);
+        }
         if (ex instanceof CommandLine.UnmatchedArgumentException u) {
             var unmatched = u.getUnmatched();
             if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-")) {
