@@ -49,7 +49,8 @@ class StartupCacheTest {
         assertEquals(full.stream().map(l -> "full").toList(), picked(25, full));
         List<String[]> others = List.of(new String[] {}, new String[] {"repl"}, new String[] {"--format=JSON", "check", "net.nn"},
                 new String[] {"serve", "--port", "0"}, new String[] {"codegen", "net.nn", "--target", "numpy"},
-                new String[] {"latex", "net.nn", "--png", "d.png"}, new String[] {"derive", "net.nn", "--at=v.json"});
+                new String[] {"latex", "net.nn", "--png", "d.png"}, new String[] {"derive", "net.nn", "--at=v.json"},
+                new String[] {"help", "derive"}, new String[] {"-h"});
         assertEquals(others.stream().map(l -> "full").toList(), picked(25, others));
     }
 
