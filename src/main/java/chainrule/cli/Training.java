@@ -62,8 +62,7 @@ final class Training {
     public static void main(String[] args) throws IOException {
         Kind kind = args.length > 0 && args[0].equals("lean") ? Kind.LEAN : Kind.FULL;
         // not Files.createTempDirectory, whose SecureRandom would be in the cache, loaded at every start
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "chainrule-training-" + ProcessHandle.current().pid());
-        Files.createDirectories(dir);
+        Path dir = Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"), "chainrule-training-" + System.nanoTime()));
         try {
             Path nn = Files.writeString(dir.resolve("net.nn"), NETWORK);
             Path values = Files.writeString(dir.resolve("v.json"), "{\"X\": [[1, 2, 3, 4, 5, 6, 7, 8]], \"W1\": "
