@@ -22,6 +22,7 @@ public final class Dim {
     private final Map<List<String>, Long> terms;
     /** Computed once: dimensions sit in every shape, and shapes are hashed often. */
     private final int hash;
+    private final boolean number;
 
     public Dim(Map<List<String>, Long> terms) {
         this(sorted(terms));
@@ -41,6 +42,7 @@ public final class Dim {
         sorted.values().removeIf(c -> c == 0);
         this.terms = Collections.unmodifiableMap(sorted);
         this.hash = this.terms.hashCode();
+        this.number = sorted.isEmpty() || sorted.size() == 1 && sorted.firstKey().isEmpty();
     }
 
     /** The constant value: the same map, hash and so record as new Dim(Map.of(List.of(), value)), made without merging. */
@@ -49,6 +51,7 @@ public final class Dim {
         if (value != 0) one.put(CONSTANT, value);
         this.terms = Collections.unmodifiableMap(one);
         this.hash = this.terms.hashCode();
+        this.number = true;
     }
 
     public Map<List<String>, Long> terms() {
@@ -77,7 +80,7 @@ public final class Dim {
     }
 
     public boolean isConstant() {
-        return terms.isEmpty() || terms.size() == 1 && terms.containsKey(CONSTANT);
+        return number;
     }
 
     public boolean isOne() {
@@ -86,6 +89,7 @@ public final class Dim {
 
     /** The value of a constant dimension. */
     public long constant() {
+        if (number) return terms.isEmpty() ? 0 : terms.values().iterator().next();
         return terms.getOrDefault(CONSTANT, 0L);
     }
 
