@@ -17,9 +17,12 @@ passes=${2:-5}
 ./chainrule derive "$seed" >/dev/null # builds the jar and its start-up cache when missing
 bench=src/test/java/chainrule/FirstRunBench.java
 [[ target/test-classes/chainrule/FirstRunBench.class -nt $bench ]] || ./mvnw -q -B -ntp -o test-compile
-cache=(target/aot/*.aot)
+# the cache the launcher starts derive with: its lean one where there is one
+cache=(target/aot/*.lean.aot target/aot/*.aot)
 aot=()
-[[ -s ${cache[0]} ]] && aot=("-XX:AOTCache=${cache[0]}")
+for c in "${cache[@]}"; do
+  if [[ -s $c ]]; then aot=("-XX:AOTCache=$c"); break; fi
+done
 run() {
   "$JAVA_HOME/bin/java" -Xss512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning,cds*=off,aot*=off:stderr \
   ${aot[@]+"${aot[@]}"} ${FIRST_RUN_OPTS-} -cp target/chainrule.jar:target/test-classes chainrule.FirstRunBench ${mode[@]+"${mode[@]}"} "$seed" "$passes"
