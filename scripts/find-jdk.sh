@@ -65,10 +65,11 @@ _chainrule_jdk_major() {
   _chainrule_java_major_of "$v"
 }
 
-# Prints $1 with symlinks followed (readlink -f where there is one, a loop elsewhere, e.g. old macOS).
+# Sets _CR_PATH to $1 with symlinks followed (readlink -f where there is one, a loop elsewhere, e.g.
+# old macOS); through a variable, so that the caller starts no subshell of its own.
 _chainrule_realpath() {
   local p=$1 target dir
-  if readlink -f -- "$p" 2>/dev/null; then
+  if _CR_PATH=$(exec readlink -f -- "$p" 2>/dev/null) && [[ -n $_CR_PATH ]]; then
     return 0
   fi
   while [[ -L $p ]]; do
@@ -78,7 +79,7 @@ _chainrule_realpath() {
       *) dir=${p%/*}; [[ $dir == "$p" ]] && dir=.; p=$dir/$target ;;
     esac
   done
-  printf '%s\n' "$p"
+  _CR_PATH=$p
 }
 
 chainrule_find_jdk() {
@@ -92,9 +93,12 @@ chainrule_find_jdk() {
   fi
   # 2. javac / java on PATH
   for exe in javac java; do
-    cand=$(command -v "$exe" 2>/dev/null) || continue
+    # bash's table of commands rather than $(command -v): no subshell
+    hash "$exe" 2>/dev/null || continue
+    cand=${BASH_CMDS[$exe]-}
     [[ $cand == /* ]] || continue
-    cand=$(_chainrule_realpath "$cand")
+    _chainrule_realpath "$cand"
+    cand=$_CR_PATH
     home=${cand%/bin/*}
     [[ $home != "$cand" ]] || continue
     if _chainrule_jdk_major "$home" && (( _CR_MAJOR >= min )); then

@@ -12,6 +12,21 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 final class Commands {
     private Commands() {}
 
+    /**
+     * picocli looks up, for every CommandLine it makes, converters for 16 java.time and java.sql
+     * types by reflection: a few milliseconds of every start, and no option here has such a type
+     * (CommandModelTest checks). Unless the user's JVM options say otherwise, they are left out.
+     */
+    static final String CONVERTERS_EXCLUDED = "java\\.(time|sql)\\..*";
+
+    static {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", CONVERTERS_EXCLUDED);
+        }
+        // and it looks for Groovy's Closure class, which is not there: a search that opened the jar at every start
+        if (System.getProperty("picocli.disable.closures") == null) System.setProperty("picocli.disable.closures", "true");
+    }
+
     /** Every command, in the order help lists them; each is built only when it is needed ({@link #make}). */
     static final List<String> COMMANDS = List.of("shapes", "derive", "latex", "repl", "check", "run", "eval", "serve", "codegen", "help");
 
@@ -34,7 +49,7 @@ final class Commands {
 
     /** The whole command line, every command in it (for help). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, Set.copyOf(COMMANDS));
+        return commandLine(out, err, Set.copyOf(COMMANDS), false);
     }
 
     /**
@@ -43,7 +58,20 @@ final class Commands {
      * added (all of them for help).
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        return commandLine(out, err, needed(args));
+        Set<String> names = needed(args);
+        // a command named first (after options, which Arguments moves behind it): the top level then reads
+        // nothing, and a bare one, without the options and help of 'chainrule FILE', saves building them
+        boolean bare = names.size() == 1 && names.contains(firstWord(args));
+        return commandLine(out, err, names, bare);
+    }
+
+    /** The first word that is neither an option nor the value of a common option; null when there is none. */
+    static String firstWord(String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-") && !args[i].equals("-") && !args[i].equals("--")) {
+            i += CommonOptions.takesValue(args[i]) ? 2 : 1;
+        }
+        return i < args.length ? args[i] : null;
     }
 
     static Set<String> needed(String[] args) {
@@ -58,8 +86,8 @@ final class Commands {
         return Set.of();
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Set<String> names) {
-        CommandLine cmd = new CommandLine(new RunCommand().spec);
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Set<String> names, boolean bare) {
+        CommandLine cmd = new CommandLine(bare ? CommandSpec.create().name("chainrule") : new RunCommand().spec);
         for (String name : COMMANDS) {
             if (names.contains(name)) cmd.addSubcommand(name, make(name));
         }

@@ -86,9 +86,11 @@ final class CommonOptions {
     Limits limits() {
         long fileBytes = Specs.value(command, "--max-file-size"), answerChars = Specs.value(command, "--max-answer-size");
         int depth = Specs.value(command, "--max-depth"), statements = Specs.value(command, "--max-statements");
-        for (var limit : java.util.Map.of("--max-file-size", fileBytes, "--max-depth", (long) depth,
-                "--max-statements", (long) statements, "--max-answer-size", answerChars).entrySet()) {
-            if (limit.getValue() < 1) throw Loader.usage(limit.getKey() + " must be at least 1, not " + limit.getValue());
+        // in this order, so that of several below 1 the same one is named at every run
+        String[] names = {"--max-file-size", "--max-depth", "--max-statements", "--max-answer-size"};
+        long[] values = {fileBytes, depth, statements, answerChars};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] < 1) throw Loader.usage(names[i] + " must be at least 1, not " + values[i]);
         }
         return new Limits(fileBytes, depth, statements, answerChars);
     }

@@ -36,6 +36,9 @@ final class LatexCommand implements Callable<Integer> {
         Path png = Specs.value(spec, "--png");
         float size = Specs.value(spec, "--size");
         if (png != null) Picture.check(png, size);
+        else if (spec.commandLine().getParseResult().hasMatchedOption("--size")) {
+            throw Loader.usage("--size is the font size of a --png picture; give --png OUT.png too, or leave --size out");
+        }
         var result = (Result.Latex) Answering.answer(new Request.Latex(Loader.read(Specs.positional(spec, 0)),
                 Specs.value(spec, "--standalone"), common.seed()));
         Output output = common.output();

@@ -5,6 +5,7 @@ import chainrule.source.Limits;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
@@ -19,8 +20,26 @@ public final class Main {
 
     private Main() {}
 
+    /** Set by a command that has shutdown hooks (the REPL's terminal, serve's server): see {@link #main}. */
+    private static volatile boolean hooks;
+
+    /**
+     * Runs the command and ends the process with its status. System.exit first looks up and asks a
+     * System.Logger whether to log the exit (Runtime.exit's logging), which starts the JDK's logging:
+     * a few milliseconds of every run. A command without shutdown hooks ends by Runtime.halt once its
+     * output is flushed, which skips only the hooks; the REPL and serve end by System.exit.
+     */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int status = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.out.flush();
+        System.err.flush();
+        if (hooks) System.exit(status);
+        Runtime.getRuntime().halt(status);
+    }
+
+    /** The command that runs has shutdown hooks (or a library it uses may): the process ends by System.exit. */
+    static void runHooksAtExit() {
+        hooks = true;
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -78,6 +97,11 @@ public final class Main {
 
     /** picocli's message, in chainrule's words for the usual mistakes. */
     static String usageMessage(CommandLine.ParameterException ex, String[] args, CommandLine top) {
+        // 'chainrule derive --frob': picocli names the missing FILE first, but the unknown option is the mistake
+        if (ex instanceof CommandLine.MissingParameterException && ex.getCommandLine() != null) {
+            List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+            if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-")) ex = new CommandLine.UnmatchedArgumentException(ex.getCommandLine(), unmatched);
+        }
         if (ex instanceof CommandLine.UnmatchedArgumentException u) {
             var unmatched = u.getUnmatched();
             if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-")) {

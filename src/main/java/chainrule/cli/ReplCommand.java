@@ -24,6 +24,7 @@ final class ReplCommand implements Callable<Integer> {
     }
 
     static int start(String file, CommonOptions common) throws IOException {
+        Main.runHooksAtExit();
         Format format = switch (common.format()) {
             case latex -> Format.LATEX;
             case json -> Format.JSON;

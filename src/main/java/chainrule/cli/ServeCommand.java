@@ -28,6 +28,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Main.runHooksAtExit();
         int port = Specs.value(spec, "--port");
         String host = Specs.value(spec, "--host");
         double timeLimit = Specs.value(spec, "--time-limit");
@@ -35,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw Loader.usage("--port must be between 0 and 65535, not " + port);
         if (!(timeLimit > 0) || timeLimit > 86400) throw Loader.usage("--time-limit must be a number of seconds above 0");
         if (workers != null && (workers < 1 || workers > 1024)) throw Loader.usage("--workers must be between 1 and 1024");
+        try {
+            java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw Loader.usage("--host " + host + ": no such host (give a name or address of this machine, such as 127.0.0.1)");
+        }
         Server.Options defaults = Server.Options.defaults();
         Server.Options options = new Server.Options(host, port, Duration.ofMillis(Math.round(timeLimit * 1000)),
                 workers == null ? defaults.workers() : workers, defaults.queue());
@@ -56,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     private static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root instanceof java.nio.channels.UnresolvedAddressException) return "no such host";
         String m = root.getMessage();
         return m == null ? root.getClass().getSimpleName() : m.replaceAll("\\s+", " ");
     }

@@ -5,14 +5,24 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The training run the launcher records the JVM's ahead-of-time cache from (JDK 24+, JEP 483,
- * 514, 515; a class-data archive on JDK 21): the usual commands, once each, on a small network,
- * so that the classes they load and link and the methods they run are ready at the next start.
- * Not a command for users: it prints nothing and writes only a temporary folder.
+ * The training run the launcher records the JVM's start-up cache from (JDK 24+: the ahead-of-time
+ * cache, JEP 483, 514, 515; a class-data archive on JDK 21-23): commands, once each, on a small
+ * network, so that the classes they load and link are ready at the next start. Not a command for
+ * users: it prints nothing and writes only a temporary folder.
+ *
+ * <p>An ahead-of-time cache loads and links every class it holds at every start, whether the
+ * command uses them or not (about 10 µs a class), so there are two: {@link Kind#LEAN}, the everyday
+ * text commands (no Jackson, JLine, web server, pictures or help: about 2,300 classes against 3,000), and
+ * {@link Kind#FULL}, every command. The launcher picks one by the arguments ({@code cache_kind} in
+ * ./chainrule); this class and that choice must agree on what lean leaves out.
  */
 final class Training {
+    enum Kind { LEAN, FULL }
+
     static final String NETWORK = """
             X  : 1 x 8
             W1 : 9 x 4
@@ -30,21 +40,37 @@ final class Training {
 
     private Training() {}
 
+    /** The command lines a cache of this kind is trained on; f is a problem file, values a values file. */
+    static List<String[]> runs(Kind kind, String f, String values, String missing) {
+        List<String[]> runs = new ArrayList<>(List.of(
+                new String[] {f}, new String[] {"derive", f}, new String[] {"derive", f, "--steps", "--wrt", "W2"},
+                new String[] {"derive", f, "--check"}, new String[] {"check", f}, new String[] {"shapes", f},
+                new String[] {"run", f}, new String[] {"latex", f}, new String[] {"derive", f, "--format", "latex"},
+                new String[] {"--version"}, new String[] {"shapes", missing}, new String[] {"check", f, "--claim", "d(L)/d(z2) = yhat -* y"},
+                new String[] {"derive", "--frob"}));
+        if (kind == Kind.FULL) {
+            runs.addAll(List.of(
+                    new String[] {"--help"}, new String[] {"derive", "--help"},
+                    new String[] {"derive", f, "--check", "--format", "json"}, new String[] {"shapes", f, "--format", "json"},
+                    new String[] {"eval", f, "--at", values}, new String[] {"derive", f, "--at", values},
+                    new String[] {"--format", "json", "shapes", missing}));
+        }
+        return runs;
+    }
+
+    /** Trains the kind named by the first argument ("lean" or "full"; full when none). */
     public static void main(String[] args) throws IOException {
-        Path dir = Files.createTempDirectory("chainrule-training");
+        Kind kind = args.length > 0 && args[0].equals("lean") ? Kind.LEAN : Kind.FULL;
+        // not Files.createTempDirectory, whose SecureRandom would be in the cache, loaded at every start
+        Path dir = Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"), "chainrule-training-" + System.nanoTime()));
         try {
             Path nn = Files.writeString(dir.resolve("net.nn"), NETWORK);
             Path values = Files.writeString(dir.resolve("v.json"), "{\"X\": [[1, 2, 3, 4, 5, 6, 7, 8]], \"W1\": "
                     + "[[0.1, 0.2, 0.3, 0.4]" + ", [0.1, 0.2, 0.3, 0.4]".repeat(8) + "], \"W2\": [[1, 2, 3]" + ", [1, 2, 3]".repeat(4)
                     + "], \"y\": [[0, 1, 0]]}");
-            String f = nn.toString();
-            String[][] runs = {
-                {f}, {"derive", f}, {"derive", f, "--steps", "--wrt", "W2"}, {"derive", f, "--check", "--format", "json"},
-                {"check", f}, {"shapes", f}, {"shapes", f, "--format", "json"}, {"latex", f}, {"eval", f, "--at", values.toString()},
-                {"derive", f, "--at", values.toString()}, {"--help"}, {"derive", "--help"}, {"--version"},
-                {"shapes", dir.resolve("missing.nn").toString()}, {"check", f, "--claim", "d(L)/d(z2) = yhat -* y"},
-            };
-            for (String[] run : runs) Main.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+            for (String[] run : runs(kind, nn.toString(), values.toString(), dir.resolve("missing.nn").toString())) {
+                Main.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+            }
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) Files.deleteIfExists(p);

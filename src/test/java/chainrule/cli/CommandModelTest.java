@@ -115,4 +115,45 @@ class CommandModelTest {
         assertEquals(10.0, (double) Specs.value(plain, "--time-limit"));
         assertNull(Specs.value(plain, "--workers"));
     }
+
+    /** picocli's converters for java.time and java.sql types are not made (Commands): no option or parameter may need one. */
+    @Test
+    void noOptionHasATypeWhoseConverterIsLeftOut() {
+        CommandLine all = Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertEquals(Commands.CONVERTERS_EXCLUDED, System.getProperty("picocli.converters.excludes"));
+        List<CommandLine> commands = new java.util.ArrayList<>(all.getSubcommands().values());
+        commands.add(all);
+        int types = 0;
+        for (CommandLine c : commands) {
+            List<CommandLine.Model.ArgSpec> args = new java.util.ArrayList<>(c.getCommandSpec().args());
+            for (CommandSpec mixin : c.getCommandSpec().mixins().values()) args.addAll(mixin.args());
+            for (CommandLine.Model.ArgSpec arg : args) {
+                for (Class<?> type : arg.auxiliaryTypes()) {
+                    types++;
+                    assertFalse(type.getName().matches(Commands.CONVERTERS_EXCLUDED), c.getCommandName() + " " + arg + ": " + type);
+                }
+            }
+        }
+        assertTrue(types > 50, "types seen: " + types);
+        // and a left-out type is really not converted: an option of type java.time.Duration is refused
+        CommandSpec spec = CommandSpec.create();
+        spec.addOption(CommandLine.Model.OptionSpec.builder("--d").type(java.time.Duration.class).build());
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(CommandLine.ParameterException.class,
+                () -> new CommandLine(spec).parseArgs("--d", "PT1S"));
+        assertTrue(refused.getMessage().contains("No TypeConverter registered for java.time.Duration"), refused.getMessage());
+    }
+
+    /** A command named first gets a bare top level (nothing to read there); anything else the whole one, with the same results. */
+    @Test
+    void aCommandNamedFirstGetsABareTopLevel() {
+        PrintWriter none = new PrintWriter(new StringWriter());
+        assertTrue(Commands.commandLine(none, none, new String[] {"derive", "net.nn"}).getCommandSpec().args().isEmpty());
+        assertTrue(Commands.commandLine(none, none, new String[] {"--seed", "3", "--steps", "derive", "net.nn"}).getCommandSpec().args().isEmpty());
+        assertFalse(Commands.commandLine(none, none, new String[] {"net.nn"}).getCommandSpec().args().isEmpty());
+        assertFalse(Commands.commandLine(none, none, new String[] {"net.nn", "derive"}).getCommandSpec().args().isEmpty());
+        assertFalse(Commands.commandLine(none, none, new String[] {"--of", "L", "derive", "net.nn"}).getCommandSpec().args().isEmpty());
+        assertEquals("L", Specs.value(parsed("--of", "L", "derive", "net.nn"), "--of"));
+        assertEquals(3L, common(parsed("--seed", "3", "--steps", "derive", "net.nn")).seed());
+        assertEquals(true, Specs.value(parsed("--seed", "3", "--steps", "derive", "net.nn"), "--steps"));
+    }
 }

@@ -80,4 +80,13 @@ class LimitsTest {
         Run r = Run.of("shapes", CommandLineTest.SEED, "--max-depth", "0");
         assertEquals("chainrule: error: --max-depth must be at least 1, not 0", r.err().strip());
     }
+
+    /** Of several limits below 1, the first in the order of the help is named: the same one at every run. */
+    @Test
+    void ofSeveralLimitsBelowOneTheFirstIsNamed() {
+        Run r = Run.of("shapes", CommandLineTest.SEED, "--max-answer-size", "0", "--max-statements", "0", "--max-depth", "-1", "--max-file-size", "0");
+        assertEquals("chainrule: error: --max-file-size must be at least 1, not 0", r.err().strip());
+        r = Run.of("shapes", CommandLineTest.SEED, "--max-answer-size", "0", "--max-statements", "-2");
+        assertEquals("chainrule: error: --max-statements must be at least 1, not -2", r.err().strip());
+    }
 }

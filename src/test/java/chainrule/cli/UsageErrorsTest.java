@@ -102,4 +102,23 @@ class UsageErrorsTest {
         assertTrue(r.out().replaceAll("\\s+", " ").contains("\"kind\" : \"usage\", \"file\" : null, \"line\" : null,"
                 + " \"col\" : null, \"message\" : \"unknown option '--bogus'"), r.out());
     }
+
+    @Test
+    void unknownOptionWithoutTheFileIsStillAnUnknownOption() {
+        usage("unknown option '--frob'; see 'chainrule --help'", "derive", "--frob");
+        usage("unknown option '--stesp' (did you mean --steps?); see 'chainrule --help'", "derive", "--stesp");
+    }
+
+    @Test
+    void sizeWithoutPngIsBadInput() {
+        Path f = Run.file(dir, "x : 3\nL = sum(x .* x)\nderive L wrt x\n");
+        usage("--size is the font size of a --png picture; give --png OUT.png too, or leave --size out", "latex", f.toString(), "--size", "300");
+        assertEquals(Main.OK, Run.of("latex", f.toString()).status());
+    }
+
+    @Test
+    void serveOnAHostThatDoesNotExist() {
+        usage("--host nosuch.invalid: no such host (give a name or address of this machine, such as 127.0.0.1)",
+                "serve", "--host", "nosuch.invalid", "--port", "0");
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * Skipped where tmux is not installed.
  */
 class TerminalReplTest {
-    private final String socket = "chainrule-test-" + ProcessHandle.current().pid();
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+    // a tmux server of its own for each test: one still shutting down after the test before can take a new session with it
+    private final String socket = "chainrule-test-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
 
     @Test
     void typedInATerminal() throws Exception {
