@@ -1,9 +1,9 @@
 package chainrule.build;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +23,8 @@ import org.objectweb.asm.Type;
  * A build step, not part of chainrule (it is not in the jar): after javac, it rewrites the class
  * files so that the JVM spins no class at run time for the pattern-matching switches and the
  * records' equals, hashCode and toString. Each {@code invokedynamic} to
- * {@code SwitchBootstraps.typeSwitch} with class labels becomes a call of a private static method
- * of the same class ({@link SwitchMethods}), each to {@code ObjectMethods.bootstrap} one of the
+ * {@code SwitchBootstraps.typeSwitch} with class, string or integer labels becomes a call of a private
+ * static method of the same class ({@link SwitchMethods}), each to {@code ObjectMethods.bootstrap} one of the
  * record's ({@link RecordMethods}); both give exactly the JDK's results. The JDK links those call
  * sites at their first use by generating hidden classes and method handles (about 40 ms of a
  * short command's start), which no start-up cache keeps. Like Android's D8 desugaring.
@@ -53,7 +53,10 @@ public final class Desugar {
                 Result r = desugar(Files.readAllBytes(file));
                 left += r.leftAlone();
                 if (!r.changed()) continue;
-                Files.write(file, r.bytes());
+                // written beside and moved into place: an interrupted build leaves no half-written class
+                Path part = file.resolveSibling(file.getFileName() + ".desugar");
+                Files.write(part, r.bytes());
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 switches += r.switchSites();
                 records += r.recordMethods();
                 classes++;
@@ -149,7 +152,7 @@ public final class Desugar {
     /** Second pass: each handled site becomes an invokestatic; the methods are added at the end. */
     private static final class Rewriter extends ClassVisitor {
         private final Survey survey;
-        private final Map<String, Runnable> added = new LinkedHashMap<>();
+        private final Map<Object, Runnable> added = new LinkedHashMap<>();
         int switchSites;
         int recordMethods;
 
@@ -179,20 +182,15 @@ public final class Desugar {
 
         /** One method per distinct list of labels and descriptor in the class. */
         private String switchMethod(String descriptor, Object[] args) {
-            List<Type> labels = new ArrayList<>();
-            StringBuilder key = new StringBuilder("typeSwitch ").append(descriptor);
-            for (Object a : args) {
-                labels.add((Type) a);
-                key.append(' ').append(((Type) a).getDescriptor());
-            }
-            return add(key.toString(), "typeSwitch", name -> SwitchMethods.write(cv, name, descriptor, labels));
+            List<Object> labels = List.of(args);
+            return add(List.of("typeSwitch", descriptor, labels), "typeSwitch", name -> SwitchMethods.write(cv, name, descriptor, labels));
         }
 
         private String recordMethod(String indyName, String descriptor, Object[] args) {
             List<RecordMethods.Component> components = components(survey.name, indyName, descriptor, args);
             if (components == null) return null;
             String owner = survey.name;
-            return add(indyName + " " + List.of(args), indyName, name -> {
+            return add(List.of(indyName, List.of(args)), indyName, name -> {
                 switch (indyName) {
                     case "equals" -> RecordMethods.writeEquals(cv, name, owner, components);
                     case "hashCode" -> RecordMethods.writeHashCode(cv, name, owner, components);
@@ -201,9 +199,10 @@ public final class Desugar {
             });
         }
 
-        private final Map<String, String> names = new LinkedHashMap<>();
+        /** The method for each distinct site (its bootstrap's name, descriptor and arguments). */
+        private final Map<Object, String> names = new LinkedHashMap<>();
 
-        private String add(String key, String kind, java.util.function.Consumer<String> writer) {
+        private String add(Object key, String kind, java.util.function.Consumer<String> writer) {
             String existing = names.get(key);
             if (existing != null) return existing;
             String name;

@@ -11,22 +11,27 @@ import org.objectweb.asm.Type;
  * The body of a pattern-matching switch's classification, written once per site as a private static
  * method of the class, with {@code SwitchBootstraps.typeSwitch}'s meaning for class labels: the
  * restart index checked as {@code Objects.checkIndex(restart, labels + 1)}, -1 for a null target, else
- * the first label from {@code restart} on that the target is an instance of, else the number of
- * labels. Like the JDK's own, a {@code tableswitch} on the restart index falls through the tests.
+ * the first label from {@code restart} on that the target is an instance of (a class) or equals (a
+ * string or an integer, as the JDK compares them), else the number of labels. Like the JDK's own, a {@code tableswitch} on the restart index falls through the tests.
  */
 final class SwitchMethods {
     private SwitchMethods() {}
 
-    /** Only class labels (record patterns and type patterns) are written; constants stay with the JDK. */
+    /**
+     * Class labels (type and record patterns), string and integer constants are written; a site with an
+     * enum constant (an {@code EnumDesc}, a dynamic constant) stays with the JDK.
+     */
     static boolean handles(Object[] labels) {
         for (Object label : labels) {
-            if (!(label instanceof Type t) || (t.getSort() != Type.OBJECT && t.getSort() != Type.ARRAY)) return false;
+            boolean known = label instanceof Type t ? t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY
+                    : label instanceof String || label instanceof Integer;
+            if (!known) return false;
         }
         return true;
     }
 
     /** Adds {@code private static synthetic int name(descriptor)}: {@code (Target target, int restart)}. */
-    static void write(ClassVisitor cv, String name, String descriptor, List<Type> labels) {
+    static void write(ClassVisitor cv, String name, String descriptor, List<Object> labels) {
         MethodVisitor mv = cv.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 name, descriptor, null, null);
         mv.visitCode();
@@ -50,11 +55,7 @@ final class SwitchMethods {
             for (int i = 0; i < n; i++) {
                 mv.visitLabel(cases[i]);
                 mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
-                mv.visitTypeInsn(Opcodes.INSTANCEOF, labels.get(i).getInternalName());
-                mv.visitJumpInsn(Opcodes.IFEQ, cases[i + 1]);
-                Bytecode.pushInt(mv, i);
-                mv.visitInsn(Opcodes.IRETURN);
+                test(mv, labels.get(i), i, cases[i + 1]);
             }
             mv.visitLabel(cases[n]);
             mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
@@ -63,5 +64,49 @@ final class SwitchMethods {
         mv.visitInsn(Opcodes.IRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** Returns {@code index} when the target matches the label, else goes on at {@code next}. */
+    private static void test(MethodVisitor mv, Object label, int index, Label next) {
+        switch (label) {
+            case Type type -> {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitTypeInsn(Opcodes.INSTANCEOF, type.getInternalName());
+                mv.visitJumpInsn(Opcodes.IFEQ, next);
+            }
+            case String text -> {
+                mv.visitLdcInsn(text);
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "equals", "(Ljava/lang/Object;)Z", false);
+                mv.visitJumpInsn(Opcodes.IFEQ, next);
+            }
+            case Integer value -> {
+                // as the JDK: a Number by intValue(), a Character by charValue()
+                Label notNumber = new Label();
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitTypeInsn(Opcodes.INSTANCEOF, "java/lang/Number");
+                mv.visitJumpInsn(Opcodes.IFEQ, notNumber);
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Number");
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Number", "intValue", "()I", false);
+                Bytecode.pushInt(mv, value);
+                mv.visitJumpInsn(Opcodes.IF_ICMPNE, next);
+                Bytecode.pushInt(mv, index);
+                mv.visitInsn(Opcodes.IRETURN);
+                mv.visitLabel(notNumber);
+                mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitTypeInsn(Opcodes.INSTANCEOF, "java/lang/Character");
+                mv.visitJumpInsn(Opcodes.IFEQ, next);
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Character");
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Character", "charValue", "()C", false);
+                Bytecode.pushInt(mv, value);
+                mv.visitJumpInsn(Opcodes.IF_ICMPNE, next);
+            }
+            default -> throw new IllegalArgumentException("label " + label); // handles() let it through
+        }
+        Bytecode.pushInt(mv, index);
+        mv.visitInsn(Opcodes.IRETURN);
     }
 }

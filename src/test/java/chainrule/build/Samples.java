@@ -36,7 +36,25 @@ final class Samples {
 
     interface Local {
         /** A switch in an interface: its method must be an interface's private static method. */
-        static String kind(Object o) {
+        static String integers(Integer i) {
+        return switch (i) {
+            case 1 -> "one";
+            case 99 -> "c";
+            case Integer j when j > 5 -> "big";
+            case Integer j -> "small";
+        };
+    }
+
+    static String characters(Character c) {
+        return switch (c) {
+            case 'a' -> "letter a";
+            case '\u00e9' -> "e acute";
+            case Character d when Character.isLetter(d) -> "letter";
+            case Character d -> "other";
+        };
+    }
+
+    static String kind(Object o) {
             return switch (o) {
                 case Shape s -> "shape";
                 case Number n -> "number";
@@ -89,7 +107,7 @@ final class Samples {
         };
     }
 
-    /** Constant labels in a pattern switch: kinds the pass leaves to the JDK (counted, not written). */
+    /** An enum constant label in a pattern switch: the one kind the pass leaves to the JDK (counted, not written). */
     static String constants(Object o) {
         return switch (o) {
             case SampleColor c when c == SampleColor.BLUE -> "blue";
@@ -104,6 +122,24 @@ final class Samples {
             case "a" -> "letter a";
             case String t when t.length() > 2 -> "long";
             case String t -> "short";
+        };
+    }
+
+    static String integers(Integer i) {
+        return switch (i) {
+            case 1 -> "one";
+            case 99 -> "c";
+            case Integer j when j > 5 -> "big";
+            case Integer j -> "small";
+        };
+    }
+
+    static String characters(Character c) {
+        return switch (c) {
+            case 'a' -> "letter a";
+            case '\u00e9' -> "e acute";
+            case Character d when Character.isLetter(d) -> "letter";
+            case Character d -> "other";
         };
     }
 
@@ -191,6 +227,8 @@ final class Samples {
             if (v instanceof Shape s) out.add(attempt(() -> String.valueOf(area(s))));
             if (v instanceof Boom b) out.add(attempt(() -> boom(b)));
             if (v instanceof String s) out.add(attempt(() -> strings(s)));
+            if (v instanceof Integer i) out.add(attempt(() -> integers(i)));
+            if (v instanceof Prims p) out.add(attempt(() -> characters(p.c()) + integers((int) p.c()) + integers(p.i())));
             if (v != null) out.add(attempt(() -> String.valueOf(v.equals(v)) + v.equals(null) + v.equals("x")));
             for (Object w : values) {
                 if (v != null) out.add(attempt(() -> String.valueOf(v.equals(w))));
@@ -198,6 +236,13 @@ final class Samples {
         }
         out.add(attempt(() -> String.valueOf(area(null))));
         out.add(attempt(() -> boom(null)));
+        out.add(attempt(() -> strings(null)));
+        out.add(attempt(() -> integers(null)));
+        out.add(attempt(() -> characters(null)));
+        for (int i = -2; i < 128; i++) {
+            int k = i;
+            out.add(attempt(() -> characters((char) k) + integers(k)));
+        }
         return out;
     }
 
