@@ -17,7 +17,13 @@ import org.junit.jupiter.api.Test;
  * Skipped where tmux is not installed.
  */
 class TerminalReplTest {
-    private final String socket = "chainrule-test-" + ProcessHandle.current().pid();
+    private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A tmux server of its own for each test: a new session on the socket of a server just killed
+     * can meet that server still exiting ("server exited unexpectedly").
+     */
+    private final String socket = "chainrule-test-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
 
     @Test
     void typedInATerminal() throws Exception {
