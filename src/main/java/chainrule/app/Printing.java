@@ -146,7 +146,9 @@ public final class Printing {
     }
 
     private static List<Answer> answers(List<Result.Derivative> ds) {
-        return ds.stream().map(Result.Derivative::answer).toList();
+        List<Answer> out = new ArrayList<>(ds.size());
+        for (Result.Derivative d : ds) out.add(d.answer());
+        return java.util.Collections.unmodifiableList(out);
     }
 
     public static Text text(Program p, boolean unicode) {

@@ -60,6 +60,7 @@ public final class SourceFiles {
 
     /** The text of a UTF-8 file; anything else is named at its first byte that is not UTF-8. */
     static String utf8(String file, byte[] bytes) {
+        if (ascii(bytes)) return new String(bytes, StandardCharsets.US_ASCII); // the usual file: no decoder to set up
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -82,6 +83,11 @@ public final class SourceFiles {
                     new Span(line, col, before.length(), before.length()), message));
         }
         return out.flip().toString();
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) if (b < 0) return false;
+        return true;
     }
 
     /** A usage error about a file (the JSON error names it). */

@@ -45,7 +45,15 @@ final class Transposer {
     private boolean live(Lin x) {
         Boolean known = live.get(x);
         if (known != null) return known;
-        boolean l = x instanceof Operand o ? liveOperands[o.index()] : children(x).stream().anyMatch(this::live);
+        boolean l = x instanceof Operand o && liveOperands[o.index()];
+        if (!(x instanceof Operand)) {
+            for (Lin c : children(x)) {
+                if (live(c)) {
+                    l = true;
+                    break;
+                }
+            }
+        }
         live.put(x, l);
         return l;
     }

@@ -98,7 +98,10 @@ public final class Evaluator {
                 yield Matrices.map(eval(s.a()), x -> k * x, out(e));
             }
             case Hadamard h -> Matrices.zip(eval(h.a()), eval(h.b()), (x, y) -> x * y, out(e));
-            case Divide d -> Matrices.zip(eval(d.a()), pole(eval(d.b())), (x, y) -> x / y, out(e));
+            case Divide d -> {
+                RealMatrix num = eval(d.a()), den = pole(eval(d.b()));
+                yield ShiftedQuotient.repair(this, d, num, den, Matrices.zip(num, den, (x, y) -> x / y, out(e)));
+            }
             case Power p -> Matrices.map(p.p() < 0 || p.p() != Math.rint(p.p()) ? pole(eval(p.a())) : eval(p.a()),
                     x -> Math.pow(x, p.p()), out(e));
             case PowerBy p -> {
@@ -220,7 +223,7 @@ public final class Evaluator {
         };
     }
 
-    private static RealMatrix reduce(Axis axis, RealMatrix x) {
+    static RealMatrix reduce(Axis axis, RealMatrix x) {
         int r = x.getRowDimension(), c = x.getColumnDimension();
         return switch (axis) {
             case ALL -> Matrices.scalar(sumAll(x));
@@ -247,7 +250,7 @@ public final class Evaluator {
         return Double.isFinite(s) ? s + c : s;
     }
 
-    private static RealMatrix broadcast(RealMatrix a, int rows, int cols, double[][] out) {
+    static RealMatrix broadcast(RealMatrix a, int rows, int cols, double[][] out) {
         int r = a.getRowDimension(), c = a.getColumnDimension();
         if (!((r == 1 || r == rows) && (c == 1 || c == cols))) {
             throw new IllegalStateException("internal: broadcast " + r + " x " + c + " to " + rows + " x " + cols);

@@ -36,7 +36,9 @@ public final class Classes {
             id = representatives.size();
             byKey.put(key, id);
             representatives.add(e);
-            children.add(kidIds.stream().mapToInt(Integer::intValue).toArray());
+            int[] kidArray = new int[kidIds.size()];
+            for (int i = 0; i < kidArray.length; i++) kidArray[i] = kidIds.get(i);
+            children.add(kidArray);
         }
         ids.put(e, id);
         return id;

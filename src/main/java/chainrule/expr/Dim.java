@@ -13,20 +13,45 @@ import java.util.TreeMap;
  */
 public final class Dim {
 
+    private static final List<String> CONSTANT = List.of();
+    /** Small constants made once each: most dimensions are numbers, and shapes are compared all the time. */
+    private static final Dim[] SMALL = new Dim[1025];
+
     public static final Dim ONE = of(1);
 
     private final Map<List<String>, Long> terms;
     /** Computed once: dimensions sit in every shape, and shapes are hashed often. */
     private final int hash;
+    private final boolean number;
 
     public Dim(Map<List<String>, Long> terms) {
+        this(sorted(terms));
+    }
+
+    private static TreeMap<List<String>, Long> sorted(Map<List<String>, Long> terms) {
         TreeMap<List<String>, Long> clean = new TreeMap<>(Dim::compareMonomials);
-        terms.forEach((m, c) -> {
-            if (c != 0) clean.merge(List.copyOf(m), c, Long::sum);
-        });
-        clean.values().removeIf(c -> c == 0);
-        this.terms = Collections.unmodifiableMap(clean);
+        for (var t : terms.entrySet()) {
+            long c = t.getValue();
+            if (c != 0) clean.merge(List.copyOf(t.getKey()), c, Long::sum);
+        }
+        return clean;
+    }
+
+    /** A map already sorted by {@link #compareMonomials}, its keys immutable lists; terms of coefficient 0 are dropped. */
+    private Dim(TreeMap<List<String>, Long> sorted) {
+        sorted.values().removeIf(c -> c == 0);
+        this.terms = Collections.unmodifiableMap(sorted);
         this.hash = this.terms.hashCode();
+        this.number = sorted.isEmpty() || sorted.size() == 1 && sorted.firstKey().isEmpty();
+    }
+
+    /** The constant value: the same map, hash and so record as new Dim(Map.of(List.of(), value)), made without merging. */
+    private Dim(long value) {
+        TreeMap<List<String>, Long> one = new TreeMap<>(Dim::compareMonomials);
+        if (value != 0) one.put(CONSTANT, value);
+        this.terms = Collections.unmodifiableMap(one);
+        this.hash = this.terms.hashCode();
+        this.number = true;
     }
 
     public Map<List<String>, Long> terms() {
@@ -44,7 +69,10 @@ public final class Dim {
     }
 
     public static Dim of(long value) {
-        return new Dim(value == 0 ? Map.of() : Map.of(List.of(), value));
+        if (value < 0 || value >= SMALL.length) return new Dim(value);
+        Dim d = SMALL[(int) value];
+        if (d == null) SMALL[(int) value] = d = new Dim(value);
+        return d;
     }
 
     public static Dim symbol(String name) {
@@ -52,7 +80,7 @@ public final class Dim {
     }
 
     public boolean isConstant() {
-        return terms.keySet().stream().allMatch(List::isEmpty);
+        return number;
     }
 
     public boolean isOne() {
@@ -61,27 +89,34 @@ public final class Dim {
 
     /** The value of a constant dimension. */
     public long constant() {
-        return terms.getOrDefault(List.of(), 0L);
+        if (number) return terms.isEmpty() ? 0 : terms.values().iterator().next();
+        return terms.getOrDefault(CONSTANT, 0L);
     }
 
     public Dim plus(Dim other) {
-        Map<List<String>, Long> sum = new TreeMap<>(Dim::compareMonomials);
+        if (other.terms.isEmpty()) return this;
+        if (terms.isEmpty()) return other;
+        if (isConstant() && other.isConstant()) return of(constant() + other.constant());
+        TreeMap<List<String>, Long> sum = new TreeMap<>(Dim::compareMonomials);
         sum.putAll(terms);
-        other.terms.forEach((m, c) -> sum.merge(m, c, Long::sum));
+        for (var t : other.terms.entrySet()) sum.merge(t.getKey(), t.getValue(), Long::sum);
         return new Dim(sum);
     }
 
     public Dim negate() {
-        Map<List<String>, Long> neg = new TreeMap<>(Dim::compareMonomials);
-        terms.forEach((m, c) -> neg.put(m, -c));
+        if (isConstant()) return of(-constant());
+        TreeMap<List<String>, Long> neg = new TreeMap<>(Dim::compareMonomials);
+        for (var t : terms.entrySet()) neg.put(t.getKey(), -t.getValue());
         return new Dim(neg);
     }
 
     public Dim minus(Dim other) {
+        if (isConstant() && other.isConstant()) return of(constant() - other.constant());
         return plus(other.negate());
     }
 
     public Dim times(Dim other) {
+        if (isConstant() && other.isConstant()) return of(constant() * other.constant());
         Map<List<String>, Long> product = new TreeMap<>(Dim::compareMonomials);
         terms.forEach((m1, c1) -> other.terms.forEach((m2, c2) -> {
             List<String> m = new ArrayList<>(m1);
@@ -94,7 +129,7 @@ public final class Dim {
 
     public java.util.Set<String> symbols() {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        terms.keySet().forEach(out::addAll);
+        for (List<String> m : terms.keySet()) out.addAll(m);
         return out;
     }
 

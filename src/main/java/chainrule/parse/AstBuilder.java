@@ -8,9 +8,9 @@ import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -60,7 +60,7 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
 
     @Override
     public Object visitVarDecl(VarDeclContext ctx) {
-        List<Ast.Name> names = ctx.name().stream().map(this::name).toList();
+        List<Ast.Name> names = each(ctx.name(), this::name);
         ShapeSpecContext spec = ctx.shapeSpec();
         List<DimContext> dims = spec.dim();
         if (spec.times() != null && !isTimes(spec.times().getText())) {
@@ -68,7 +68,8 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
                     + spec.times().getText() + "': write " + dims.get(0).getText() + " x " + dims.get(1).getText());
             return null;
         }
-        Set<Stmt.Property> props = EnumSet.noneOf(Stmt.Property.class);
+        // in declaration order as an EnumSet keeps them, without the reflection an EnumSet's first use costs
+        Set<Stmt.Property> props = new TreeSet<>();
         List<NameContext> words = spec.name();
         for (int i = 0; i < words.size(); i++) {
             NameContext p = words.get(i);
@@ -163,12 +164,12 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
 
     @Override
     public Object visitDerive(DeriveContext ctx) {
-        return new Stmt.Derive(expr(ctx.expr()), ctx.name().stream().map(this::name).toList(), ctx.HESSIAN() != null, span(ctx));
+        return new Stmt.Derive(expr(ctx.expr()), each(ctx.name(), this::name), ctx.HESSIAN() != null, span(ctx));
     }
 
     @Override
     public Object visitClaim(ClaimContext ctx) {
-        List<Ast> all = ctx.expr().stream().map(this::expr).toList();
+        List<Ast> all = each(ctx.expr(), this::expr);
         Span whole = span(ctx.expr(0)).to(span(ctx.expr(ctx.expr().size() - 1)));
         return new Stmt.Claim(all.get(0), all.subList(1, all.size()), source.slice(whole), span(ctx));
     }
@@ -196,7 +197,7 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
 
     @Override
     public Object visitSlice(SliceContext ctx) {
-        List<Ast.IndexArg> args = ctx.index().stream().map(this::index).toList();
+        List<Ast.IndexArg> args = each(ctx.index(), this::index);
         return new Ast.Index(expr(ctx.expr()), args, span(ctx));
     }
 
@@ -221,7 +222,7 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
                     problem(span(t), "an index must be a whole number, not " + t.NUMBER().getText());
                 }
             }
-            terms.add(new Ast.IndexTerm(sign, v, t.name().stream().map(n -> n.getText()).toList()));
+            terms.add(new Ast.IndexTerm(sign, v, each(t.name(), NameContext::getText)));
         }
         return new Ast.IndexExpr(terms);
     }
@@ -288,7 +289,7 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
     @Override
     public Object visitCall(CallContext ctx) {
         int primes = ctx.getChildCount() - ctx.expr().size() - Math.max(0, ctx.expr().size() - 1) - 3;
-        List<Ast> args = ctx.expr().stream().map(this::emptyOrExpr).toList();
+        List<Ast> args = each(ctx.expr(), this::emptyOrExpr);
         return new Ast.Call(ctx.name().getText(), primes, args, span(ctx.name()), span(ctx));
     }
 
@@ -328,7 +329,14 @@ final class AstBuilder extends ChainRuleBaseVisitor<Object> {
             return new Ast.Number(0, "0", span(ctx));
         }
         List<List<Ast>> rows = new ArrayList<>();
-        for (RowContext r : ctx.row()) rows.add(r.expr().stream().map(this::expr).toList());
+        for (RowContext r : ctx.row()) rows.add(each(r.expr(), this::expr));
         return new Ast.Matrix(rows, span(ctx));
+    }
+
+    /** f of each element, as an unmodifiable list like Stream.toList (which also holds nulls), without a stream. */
+    private static <A, B> List<B> each(List<A> in, java.util.function.Function<? super A, ? extends B> f) {
+        List<B> out = new ArrayList<>(in.size());
+        for (A a : in) out.add(f.apply(a));
+        return java.util.Collections.unmodifiableList(out);
     }
 }

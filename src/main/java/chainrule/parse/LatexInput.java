@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
  * back into the LaTeX. In a .tex file, derive, claim and fun lines stay plain, and % starts a comment.
  */
 final class LatexInput {
-    private static final Pattern DELIMITED = Pattern.compile("^(\\s*)(\\$\\$|\\$|\\\\\\[)(.*?)(\\$\\$|\\$|\\\\\\])\\s*$");
-    private static final Pattern PLAIN_IN_TEX = Pattern.compile("^\\s*(derive|claim|fun)\\s.*|^\\s*#.*|^\\s*$");
-    private static final Pattern ENVIRONMENT = Pattern.compile("^\\s*\\\\(begin|end)\\{(align|equation|gather|eqnarray)\\*?}\\s*$");
-    private static final Pattern FUN = Pattern.compile("^\\s*fun\\s+([\\p{L}_][\\p{L}\\p{N}_]*)");
-    private static final Pattern PLAIN_NAMES = Pattern.compile("^\\s*([\\p{L}_][\\p{L}\\p{N}_]*(\\s*,\\s*[\\p{L}_][\\p{L}\\p{N}_]*)*)\\s*[:=]");
+    /** Compiled on the first file that may hold LaTeX, not at every start. */
+    private static final class Patterns {
+        static final Pattern DELIMITED = Pattern.compile("^(\\s*)(\\$\\$|\\$|\\\\\\[)(.*?)(\\$\\$|\\$|\\\\\\])\\s*$");
+        static final Pattern PLAIN_IN_TEX = Pattern.compile("^\\s*(derive|claim|fun)\\s.*|^\\s*#.*|^\\s*$");
+        static final Pattern ENVIRONMENT = Pattern.compile("^\\s*\\\\(begin|end)\\{(align|equation|gather|eqnarray)\\*?}\\s*$");
+        static final Pattern FUN = Pattern.compile("^\\s*fun\\s+([\\p{L}_][\\p{L}\\p{N}_]*)");
+        static final Pattern PLAIN_NAMES = Pattern.compile("^\\s*([\\p{L}_][\\p{L}\\p{N}_]*(\\s*,\\s*[\\p{L}_][\\p{L}\\p{N}_]*)*)\\s*[:=]");
+    }
 
     /** The plain text, the LaTeX problems found while writing it, and where each plain character came from. */
     record Translation(SourceFile plain, SpanMap map, List<Problem> problems) {}
@@ -32,6 +35,8 @@ final class LatexInput {
     static Translation translate(SourceFile source) {
         String text = source.text();
         boolean tex = source.name().endsWith(".tex");
+        // a math line opens with $ or \[: a plain file without either is not even matched (nor its patterns compiled)
+        if (!tex && text.indexOf('$') < 0 && !text.contains("\\[")) return null;
         List<int[]> lines = lines(text);
         List<int[]> math = new ArrayList<>();
         for (int[] l : lines) math.add(mathOf(text, l, tex));
@@ -45,9 +50,9 @@ final class LatexInput {
                 LatexLine.collectNames(text, m[0], m[1], known);
             } else {
                 String line = text.substring(lines.get(i)[0], lines.get(i)[1]);
-                Matcher pm = PLAIN_NAMES.matcher(line);
+                Matcher pm = Patterns.PLAIN_NAMES.matcher(line);
                 if (pm.find()) for (String n : pm.group(1).split(",")) known.add(n.strip());
-                Matcher fm = FUN.matcher(line);
+                Matcher fm = Patterns.FUN.matcher(line);
                 if (fm.find()) functions.add(fm.group(1));
             }
         }
@@ -97,13 +102,13 @@ final class LatexInput {
     /** The math of a line, [from, to), or null for a plain line; an empty range for a line that holds nothing to read. */
     private static int[] mathOf(String text, int[] line, boolean tex) {
         String s = text.substring(line[0], line[1]);
-        Matcher d = DELIMITED.matcher(s);
+        Matcher d = Patterns.DELIMITED.matcher(s);
         if (d.matches() && closes(d.group(2), d.group(4))) {
             return new int[] {line[0] + d.start(3), line[0] + d.end(3)};
         }
         if (!tex) return null;
-        if (PLAIN_IN_TEX.matcher(s).matches()) return null;
-        if (ENVIRONMENT.matcher(s).matches()) return new int[] {line[0], line[0]};
+        if (Patterns.PLAIN_IN_TEX.matcher(s).matches()) return null;
+        if (Patterns.ENVIRONMENT.matcher(s).matches()) return new int[] {line[0], line[0]};
         int comment = comment(s);
         return new int[] {line[0], line[0] + comment};
     }

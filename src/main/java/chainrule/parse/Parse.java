@@ -12,14 +12,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * The parse stage: text in, statements out, or the syntax errors of the text at once.
@@ -161,10 +165,32 @@ public final class Parse {
         }
     }
 
+    /**
+     * ANTLR's two-stage parse: SLL prediction first, which never needs the slower full-context
+     * (LL) prediction and, when it succeeds, gives the same tree LL would; a statement it cannot
+     * read (a mistake, or one of the rare inputs that need full context) is read again with LL
+     * and the usual error handling, which reports the mistake as before.
+     */
     private static ChainRuleParser.StatementContext parse(SourceFile source, Places places, List<Token> chunk,
                                                           List<Problem> problems) {
-        ChainRuleParser parser = new ChainRuleParser(new CommonTokenStream(new ListTokenSource(chunk)));
+        CommonTokenStream tokens = new CommonTokenStream(new ListTokenSource(chunk));
+        ChainRuleParser parser = new ChainRuleParser(tokens);
         parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        try {
+            return parser.lone().statement();
+        } catch (ParseCancellationException e) {
+            // read again below
+        } catch (StackOverflowError e) {
+            problems.add(new Problem(ErrorKind.SYNTAX, source, places.span(chunk.get(0)),
+                    "this statement is nested too deeply to read"));
+            return null;
+        }
+        tokens.seek(0);
+        parser.reset();
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.addErrorListener(new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col,

@@ -9,7 +9,6 @@ import chainrule.render.Notation.Prec;
 import chainrule.render.Notation.Style;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Writes an expression in chainrule's input syntax (so an answer can be pasted back as a claim),
@@ -191,9 +190,14 @@ public final class Text implements chainrule.expr.Spelling {
 
     /** [a, b; c]: rows of a bracket as {@link Notation#rows} lays them out; a part that is itself a bracket keeps its own. */
     private String concat(Concat c) {
-        return "[" + Notation.rows(c).stream()
-                .map(row -> row.stream().map(this::write).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; ")) + "]";
+        StringBuilder out = new StringBuilder("[");
+        List<List<Expr>> rows = Notation.rows(c);
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) out.append("; ");
+            List<Expr> row = rows.get(r);
+            for (int i = 0; i < row.size(); i++) out.append(i > 0 ? ", " : "").append(write(row.get(i)));
+        }
+        return out.append(']').toString();
     }
 
     private String derivative(Derivative d) {

@@ -102,11 +102,14 @@ public final class Session {
 
     /** One statement, with where it came from: its messages point there. */
     public Reply submit(String statement, Origin origin) {
-        return submit(statement, origin, origin.name());
+        return submit(statement, origin, origin.name(), null);
     }
 
-    /** readAs names the text for the parser, which reads a name ending in .tex as LaTeX. */
-    private Reply submit(String statement, Origin origin, String readAs) {
+    /**
+     * readAs names the text for the parser, which reads a name ending in .tex as LaTeX; latex,
+     * where the statement is the plain translation of one of a LaTeX file, moves its messages there.
+     */
+    private Reply submit(String statement, Origin origin, String readAs, LatexPlaces latex) {
         String text = statement.strip();
         Origin at = origin.after(statement.substring(0, statement.indexOf(text.isEmpty() ? statement : text)));
         SourceFile typed = new SourceFile(readAs, text);
@@ -124,7 +127,7 @@ public final class Session {
         } catch (ChainRuleException e) {
             SourceFile[] whole = new SourceFile[1];
             List<Problem> placed = new ArrayList<>();
-            for (Problem p : e.problems()) placed.add(at.place(p, typed, whole));
+            for (Problem p : e.problems()) placed.add(latex != null ? latex.place(p, typed) : at.place(p, typed, whole));
             return new Reply.Failed(new ChainRuleException(placed));
         }
     }
@@ -143,7 +146,8 @@ public final class Session {
                 } else {
                     // LaTeX is read with the names of the whole file, so each statement is taken as the
                     // file's plain translation of its lines (the same lines: messages keep their line).
-                    out.add(submit(linesOf(plain, at.line(), lastLine(file.text(), at)), Origin.typed(file.name(), at.line()), PLAIN));
+                    out.add(submit(linesOf(plain, at.line(), lastLine(file.text(), at)), Origin.typed(file.name(), at.line()), PLAIN,
+                            new LatexPlaces(file, s)));
                 }
             }
         } catch (ChainRuleException e) {

@@ -13,7 +13,6 @@ import chainrule.source.Problem;
 import chainrule.source.SourceFile;
 import chainrule.source.Span;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -360,7 +359,7 @@ public final class Checker {
                 inputs.put(name, new Program.Input(name, e.getValue(), d.properties(), Program.Origin.DECLARED,
                         declaredAt.get(name).span()));
             } else {
-                inputs.put(name, new Program.Input(name, e.getValue(), EnumSet.noneOf(Stmt.Property.class),
+                inputs.put(name, new Program.Input(name, e.getValue(), Set.of(),
                         Program.Origin.INFERRED, inferredAt.get(name)));
             }
         }

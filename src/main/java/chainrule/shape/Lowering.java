@@ -40,7 +40,11 @@ final class Lowering {
             case Ast.Call c -> call(c, s);
             case Ast.Matrix m -> {
                 List<Expr> rows = new ArrayList<>();
-                for (List<Ast> row : m.rows()) rows.add(Ex.concat(Expr.Axis.HORIZONTAL, row.stream().map(this::lower).toList()));
+                for (List<Ast> row : m.rows()) {
+                    List<Expr> parts = new ArrayList<>(row.size());
+                    for (Ast part : row) parts.add(lower(part));
+                    rows.add(Ex.concat(Expr.Axis.HORIZONTAL, parts));
+                }
                 yield Ex.concat(Expr.Axis.VERTICAL, rows);
             }
             case Ast.Index i -> {

@@ -36,8 +36,15 @@ final class Unifier {
     }
 
     Dim resolve(Dim d) {
-        if (solved.isEmpty() || d.symbols().stream().noneMatch(solved::containsKey)) return d;
-        return d.substitute(solved);
+        return solved.isEmpty() || !any(d, solved::containsKey) ? d : d.substitute(solved);
+    }
+
+    /** Whether a symbol of d passes the test (a loop, not a stream: shapes are checked at every start). */
+    private static boolean any(Dim d, java.util.function.Predicate<String> test) {
+        for (List<String> monomial : d.terms().keySet()) {
+            for (String symbol : monomial) if (test.test(symbol)) return true;
+        }
+        return false;
     }
 
     Shape resolve(Shape s) {
@@ -45,7 +52,7 @@ final class Unifier {
     }
 
     boolean known(Dim d) {
-        return resolve(d).symbols().stream().noneMatch(Unifier::isUnknown);
+        return !any(resolve(d), Unifier::isUnknown);
     }
 
     boolean known(Shape s) {
@@ -91,7 +98,7 @@ final class Unifier {
                 return true;
             }
         }
-        if (diff.symbols().stream().noneMatch(Unifier::isUnknown)) return false;
+        if (!any(diff, Unifier::isUnknown)) return false;
         pending.add(new Pending(a, b, where));
         return true;
     }

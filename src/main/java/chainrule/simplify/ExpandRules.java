@@ -48,7 +48,8 @@ final class ExpandRules {
     private static Optional<Expr> attempt(Expr e, boolean onlySumsWithInverses) {
         List<Monomial> ms = expand(e, onlySumsWithInverses, true);
         if (ms == null || ms.size() > MAX_TERMS) return Optional.empty();
-        int factorsBefore = ms.stream().mapToInt(m -> m.factors().size()).sum();
+        int factorsBefore = 0;
+        for (Monomial m : ms) factorsBefore += m.factors().size();
         List<Monomial> cancelled = new ArrayList<>();
         for (Monomial m : ms) cancelled.add(cancelInverses(m));
         Map<Map<Expr, Integer>, Double> collected = new LinkedHashMap<>();
@@ -59,7 +60,8 @@ final class ExpandRules {
             shown.putIfAbsent(key, m.factors());
         }
         collected.values().removeIf(c -> Math.abs(c) < 1e-12);
-        int factorsAfter = collected.keySet().stream().mapToInt(k -> k.values().stream().mapToInt(Integer::intValue).sum()).sum();
+        int factorsAfter = 0;
+        for (Map<Expr, Integer> k : collected.keySet()) for (int n : k.values()) factorsAfter += n;
         boolean cancels = factorsAfter < factorsBefore && collected.size() <= ms.size();
         if (!cancels) return Optional.empty();
         List<Expr> terms = new ArrayList<>();

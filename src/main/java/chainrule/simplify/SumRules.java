@@ -66,7 +66,9 @@ final class SumRules {
 
     /** a - (b + c) is a - b - c. Lowers the number of sums. */
     static Optional<Expr> flattenNegatedSum(Add a) {
-        if (a.terms().stream().noneMatch(t -> t instanceof Neg n && n.a() instanceof Add)) return Optional.empty();
+        boolean any = false;
+        for (Expr t : a.terms()) any |= t instanceof Neg n && n.a() instanceof Add;
+        if (!any) return Optional.empty();
         List<Expr> out = new ArrayList<>();
         for (Expr t : a.terms()) {
             if (t instanceof Neg n && n.a() instanceof Add inner) {
@@ -196,17 +198,34 @@ final class SumRules {
         return fromEnd ? l.get(l.size() - 1 - k) : l.get(k);
     }
 
+    private static boolean inEvery(List<Collection<Expr>> sets, Expr f) {
+        for (Collection<Expr> set : sets) if (!set.contains(f)) return false;
+        return true;
+    }
+
     /** a .* c - b .* c is (a - b) .* c, where that is shorter. Lowers the number of nodes. */
     static Optional<Expr> commonElementwiseFactor(Add a) {
-        List<Term> terms = a.terms().stream().map(SumRules::term).toList();
-        List<List<Expr>> lists = terms.stream().map(t -> ProductRules.elementwiseFactors(t.rest)).toList();
+        // loops, not streams: this rule runs on every sum, at every start
+        List<Term> terms = new ArrayList<>(a.terms().size());
+        List<List<Expr>> lists = new ArrayList<>(a.terms().size());
+        int factors = 0;
+        boolean allSingle = true;
+        for (Expr t : a.terms()) {
+            Term term = term(t);
+            List<Expr> fs = ProductRules.elementwiseFactors(term.rest);
+            terms.add(term);
+            lists.add(fs);
+            factors += fs.size();
+            allSingle &= fs.size() == 1;
+        }
         // many factors are looked up in sets (n factors in each of n terms were n^2 comparisons a
         // term); a few in the lists themselves, where a factor is most often the same node
-        boolean many = lists.stream().mapToInt(List::size).sum() > 4 * Ex.FLAT;
-        List<Collection<Expr>> sets = lists.stream().map(l -> many ? (Collection<Expr>) new HashSet<>(l) : l).toList();
+        boolean many = factors > 4 * Ex.FLAT;
+        List<Collection<Expr>> sets = new ArrayList<>(lists.size());
+        for (List<Expr> l : lists) sets.add(many ? new HashSet<>(l) : l);
         for (Expr f : many ? new LinkedHashSet<>(lists.get(0)) : lists.get(0)) {
-            if (f.shape().isScalar() || !sets.stream().allMatch(l -> l.contains(f))) continue;
-            if (lists.stream().allMatch(l -> l.size() == 1)) continue;
+            if (f.shape().isScalar() || !inEvery(sets, f)) continue;
+            if (allSingle) continue;
             List<Expr> rests = new ArrayList<>();
             for (int i = 0; i < terms.size(); i++) {
                 List<Expr> rest = new ArrayList<>(lists.get(i));

@@ -42,6 +42,37 @@ class ClaimNumericsTest {
         assertEquals(Verdict.CORRECT, check("x : n\nL = sum(x)\n", "d(L)/d(x) = ones(n, 1)", seed).verdict());
     }
 
+    /**
+     * A large input is compared at points of its ordinary scale: a loss as large as its terms are
+     * many once made every point be drawn again nearer 0 (here X at 0.06 of its scale), where a
+     * wrong term of high order is under the tolerance and the claim was judged correct.
+     */
+    @Test
+    void aWrongClaimOnALargeInputIsCaught() {
+        String problem = "X : 400 x 400\nL = sum(X .* X)^2\n";
+        ClaimResult wrong = check(problem, "d(L)/d(X) = 4*sum(X .* X)*X + X.^5", 5);
+        assertEquals(Verdict.INCORRECT, wrong.verdict(), wrong.message());
+        assertEquals(Verdict.CORRECT, check(problem, "d(L)/d(X) = 4*sum(X .* X)*X", 5).verdict());
+    }
+
+    /**
+     * A softmax or a sigmoid written out as a quotient is Inf/Inf where its argument is large, and
+     * such a point is drawn (the network's own softmax saturates without overflowing): the claim
+     * still has its value there, and a right one is correct.
+     */
+    @Test
+    void aSoftmaxOrSigmoidWrittenAsAQuotientIsRightAtSaturation() {
+        String softmax = "x : 3\nW : 3 x 3\ny : 3 onehot\nz = 300*W*x\nyhat = softmax(z)\nL = -sum(y .* log(yhat))\n";
+        ClaimResult r = check(softmax, "d(L)/d(z) = exp(z) / sum(exp(z)) - y", 1);
+        assertEquals(Verdict.CORRECT, r.verdict(), r.message());
+        ClaimResult w = check(softmax, "d(L)/d(W) = 300*(exp(z) / sum(exp(z)) - y)*x'", 1);
+        assertEquals(Verdict.CORRECT, w.verdict(), w.message());
+        assertEquals(Verdict.INCORRECT, check(softmax, "d(L)/d(z) = exp(z) / sum(exp(z)) + y", 1).verdict());
+        String logistic = "x : 3\nw : 3\nz = 1000*w'*x\nL = softplus(z)\n";
+        ClaimResult s = check(logistic, "d(L)/d(w) = 1000*exp(z) ./ (1 + exp(z))*x", 1);
+        assertEquals(Verdict.CORRECT, s.verdict(), s.message());
+    }
+
     /** Ctrl-C while a claim's values are worked out stops the claim: it is not a value outside the domain. */
     @Test
     void anInterruptedEvaluationIsNotAnUndefinedValue() {

@@ -139,6 +139,55 @@ class SamplerTest {
         assertTrue(max > 0.5 && max < 20, "max |z| = " + max);
     }
 
+    /** The standard deviation of a matrix's entries (their mean is near 0). */
+    private static double sd(RealMatrix m) {
+        double sum = 0, squares = 0;
+        for (double[] row : m.getData()) {
+            for (double v : row) {
+                sum += v;
+                squares += v * v;
+            }
+        }
+        double n = (double) m.getRowDimension() * m.getColumnDimension(), mean = sum / n;
+        return Math.sqrt(squares / n - mean * mean);
+    }
+
+    @Test
+    void aLargeSumIsNoReasonToDrawNearerZero() {
+        // sum(X .* X) of a 400 x 400 X is about 16,000: it once made every point be drawn again at 0.7 of its scale
+        Program p = Programs.of("X : 400 x 400", "L = sum(X .* X)^2");
+        Sampler s = new Sampler(p, 7);
+        for (int i = 0; i < 3; i++) {
+            Point point = s.draw();
+            assertNull(s.trouble(point));
+            assertEquals(Sampler.spread(400, 400), sd(point.values().get("X")), 0.02 * Sampler.spread(400, 400));
+        }
+    }
+
+    @Test
+    void anOverflowIsDrawnAgainNearerZero() {
+        Program p = Programs.of("x : 3", "L = sum(exp(exp(exp(x .* x))))");
+        Sampler s = new Sampler(p, 2);
+        for (int i = 0; i < 3; i++) {
+            Point point = s.draw();
+            assertNull(s.trouble(point), "the point drawn last: " + point.values());
+            assertTrue(Double.isFinite(Sampler.evaluateDefinitions(p, point, null).get("L").getEntry(0, 0)));
+        }
+    }
+
+    @Test
+    void aPeriodicFunctionOfAHugeArgumentIsDrawnAgainNearerZero() {
+        Program p = Programs.of("x : 3", "L = sum(sin(1e6*x))");
+        Sampler s = new Sampler(p, 4);
+        Point point = s.draw();
+        assertNull(s.trouble(point));
+        assertTrue(Matrices.maxAbs(point.values().get("x")) * 1e6 <= TroubleWatch.HUGE, point.values().toString());
+        Program far = Programs.of("x : 3", "L = sum(sin(x))");
+        RealMatrix huge = new org.apache.commons.math3.linear.Array2DRowRealMatrix(new double[][] {{2e4}, {1}, {1}});
+        String why = new Sampler(far, 4).trouble(new Point(Map.of(), Map.of("x", huge)));
+        assertEquals("an argument of sin is 20000.0, too large to difference", why);
+    }
+
     @Test
     void evaluateDefinitionsGivesInputsAndEveryDefinition() {
         Program p = Programs.of("x : 2", "y = 2*x", "z = sum(y)");

@@ -205,6 +205,22 @@ class PipedReplTest {
         }
     }
 
+    /** A message about a statement of a loaded LaTeX file points into the LaTeX, as the command line's do, not into its translation. */
+    @Test
+    void aLoadedLatexStatementsMessagePointsIntoTheLatex(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("net.tex"), """
+                x \\in \\mathbb{R}^{2}
+                W_{1} \\in \\mathbb{R}^{3 \\times 2}
+                z_{1} = W_{1} x + b_{1}
+                h = \\sigma(z_{1})
+                """);
+        ReplSessions s = ReplSessions.run("b1 : 4\n:load " + file + "\n");
+        String expected = file + ":3:17: error: cannot add W1*x (3 x 1) and b1 (4 x 1): the shapes differ\n"
+                + "z_{1} = W_{1} x + b_{1}\n"
+                + "                ^\n";
+        assertTrue(s.err().contains(expected), s.err());
+    }
+
     /** A claim loaded after many statements keeps its own line, in its label and in its message. */
     @Test
     void aLoadedClaimKeepsItsLineAfterALongSession(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {

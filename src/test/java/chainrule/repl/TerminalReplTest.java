@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,12 +18,8 @@ import org.junit.jupiter.api.Test;
  * Skipped where tmux is not installed.
  */
 class TerminalReplTest {
-    private static final java.util.concurrent.atomic.AtomicInteger SERVERS = new java.util.concurrent.atomic.AtomicInteger();
-
-    /**
-     * A tmux server of its own for each test: a new session on the socket of a server just killed
-     * can meet that server still exiting ("server exited unexpectedly").
-     */
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+    // a tmux server of its own for each test: one still shutting down after the test before can take a new session with it
     private final String socket = "chainrule-test-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
 
     @Test
