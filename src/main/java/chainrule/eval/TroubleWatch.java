@@ -15,8 +15,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p>A large value is no trouble in itself: a sum over a large input (sum(X .* X) of a 400 x 400 X
  * is about 16,000) is as large as its terms are many, and the differences' error model takes
  * rounding at that size into account. Redrawing such a point nearer 0 made a large network be
- * checked where it is nearly linear and almost any claim agrees. Only what smaller inputs cure
- * asks for them: an overflow, and sin of 1e9, whose differences measure rounding.
+ * checked near 0, where a wrong term of higher order falls under the tolerance (a claim with an
+ * extra X.^5 passed). Only what smaller inputs cure asks for them: an overflow, and sin of 1e9,
+ * whose differences measure rounding.
  */
 final class TroubleWatch implements Evaluator.Watch {
     /**
