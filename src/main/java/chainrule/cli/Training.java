@@ -58,7 +58,13 @@ final class Training {
         return runs;
     }
 
-    /** Trains the kind named by the first argument ("lean" or "full"; full when none). */
+    /**
+     * Trains the kind named by the first argument ("lean" or "full"; full when none), then on the
+     * problem files that follow (the launcher gives the seed questions, which the jar also ships as
+     * the web page's examples): {@code derive} and {@code check} of each, so that what a real network
+     * reaches beyond the small one here (claims that do not type, slices, more functions, the lambdas
+     * on those paths) is in the cache too.
+     */
     public static void main(String[] args) throws IOException {
         Kind kind = args.length > 0 && args[0].equals("lean") ? Kind.LEAN : Kind.FULL;
         // not Files.createTempDirectory, whose SecureRandom would be in the cache, loaded at every start
@@ -70,6 +76,11 @@ final class Training {
                     + "], \"y\": [[0, 1, 0]]}");
             for (String[] run : runs(kind, nn.toString(), values.toString(), dir.resolve("missing.nn").toString())) {
                 Main.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+            }
+            for (int i = 1; i < args.length; i++) {
+                for (String command : List.of("derive", "check")) {
+                    Main.run(new String[] {command, args[i]}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+                }
             }
         } finally {
             try (var files = Files.list(dir)) {

@@ -290,10 +290,13 @@ final class SumRules {
     /** yhat - y, not -y + yhat; A + A', not A' + A. Lowers the number of terms out of order. */
     static Optional<Expr> orderTerms(Add a) {
         List<Expr> sorted = new ArrayList<>(a.terms());
-        sorted.sort(Comparator.comparingInt(SumRules::rank));
+        sorted.sort(BY_RANK);
         if (sorted.equals(a.terms())) return Optional.empty();
         return Optional.of(Ex.add(sorted));
     }
+
+    // a lambda of our own, which the start-up cache keeps linked; Comparator.comparingInt's is spun at every start
+    private static final Comparator<Expr> BY_RANK = (x, y) -> Integer.compare(rank(x), rank(y));
 
     private static int rank(Expr t) {
         if (t instanceof Neg || (t instanceof Num n && n.value() < 0)) return 3;
