@@ -44,8 +44,8 @@ final class Sugar {
             case String f when f.equals("norm") && n == 2 && isNumber(a.get(1), 1) -> fn("sum", fn("abs", a.get(0)));
             case String f when f.equals("norm") && n == 2 && isNumber(a.get(1), 2) -> fn("norm", a.get(0));
             // var divides by the count, as NumPy and batch normalisation do
-            case String f when f.equals("var") && n <= 2 -> variance(a);
-            case String f when f.equals("std") && n <= 2 -> fn("sqrt", variance(a));
+            case String f when f.equals("var") && (n == 1 || n == 2) -> variance(a);
+            case String f when f.equals("std") && (n == 1 || n == 2) -> fn("sqrt", variance(a));
             // along each row is along each column of the transpose
             case String f when SOFT.contains(f) && n == 2 && isNumber(a.get(1), 1) -> fn(call.name(), a.get(0));
             case String f when SOFT.contains(f) && n == 2 && isNumber(a.get(1), 2) ->

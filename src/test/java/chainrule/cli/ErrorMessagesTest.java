@@ -721,6 +721,13 @@ class ErrorMessagesTest {
             error("y = sum(x, 1, 2)", 1, 5, 12, "sum takes 1 or 2 arguments, not 3");
         }
 
+        /** var and std are rewritten before their arguments are counted: a fuzz finding, an internal error before. */
+        @Test
+        void varianceWithoutArguments() {
+            error("x : 3\ny = var()", 2, 5, 5, "var takes 1 or 2 arguments, not 0");
+            error("x : 3\ny = std()", 2, 5, 5, "std takes 1 or 2 arguments, not 0");
+        }
+
         @Test
         void joinSideBySide() {
             error("a : 2\nb : 3\ny = [a, b]", 3, 9, "cannot join side by side a (2 x 1) and b (3 x 1): they have 2 and 3 rows");
