@@ -102,6 +102,21 @@ indexTerm  : NUMBER ('*' name)* | name ('*' name)* ;
 // keywords are still usable as names where a name is expected in declarations
 name       : ID | D | DNAME | END | HESSIAN ;
 
+// The tokens are read at run time by chainrule.parse.Tokenizer, by hand, for a fast first run;
+// these rules define them, and TokenizerTest holds the two equal.
+COLON      : ':' ;
+COMMA      : ',' ;
+EQUALS     : '=' ;
+PLUS       : '+' ;
+MINUS      : '-' ;
+STAR       : '*' ;
+QUOTE      : '\'' ;
+CARET      : '^' ;
+DOT_CARET  : '.^' ;
+DOT_STAR   : '.*' ;
+SLASH      : '/' ;
+DOT_SLASH  : './' ;
+SEMI       : ';' ;
 FUN        : 'fun' ;
 DERIVE     : 'derive' ;
 WRT        : 'wrt' ;

@@ -17,8 +17,8 @@ passes=${2:-5}
 ./chainrule derive "$seed" >/dev/null # builds the jar and its start-up cache when missing
 bench=src/test/java/chainrule/FirstRunBench.java
 [[ target/test-classes/chainrule/FirstRunBench.class -nt $bench ]] || ./mvnw -q -B -ntp -o test-compile
-# the cache the launcher starts derive with: its lean one where there is one
-cache=(target/aot/*.lean.aot target/aot/*.aot)
+# the cache the launcher starts derive with: its symbolic one where there is one
+cache=(target/aot/*.symbolic.aot target/aot/*.aot)
 aot=()
 for c in "${cache[@]}"; do
   if [[ -s $c ]]; then aot=("-XX:AOTCache=$c"); break; fi

@@ -15,13 +15,15 @@ import java.util.List;
  * users: it prints nothing and writes only a temporary folder.
  *
  * <p>An ahead-of-time cache loads and links every class it holds at every start, whether the
- * command uses them or not (about 10 µs a class), so there are two: {@link Kind#LEAN}, the everyday
- * text commands (no Jackson, JLine, web server, pictures or help: about 2,300 classes against 3,000), and
- * {@link Kind#FULL}, every command. The launcher picks one by the arguments ({@code cache_kind} in
- * ./chainrule); this class and that choice must agree on what lean leaves out.
+ * command uses them or not (about 15 µs a class), so there are three, each a superset of the one
+ * before: {@link Kind#SYMBOLIC}, derive in text (no numbers: about 1,900 classes);
+ * {@link Kind#LEAN}, the everyday text commands (checks, claims, shapes, latex: about 2,300); and
+ * {@link Kind#FULL}, every command (Jackson, JLine, the web server, pictures, help: about 3,000).
+ * The launcher picks one by the arguments ({@code cache_kind} in ./chainrule); this class and that
+ * choice must agree (StartupCacheTest).
  */
 final class Training {
-    enum Kind { LEAN, FULL }
+    enum Kind { SYMBOLIC, LEAN, FULL }
 
     static final String NETWORK = """
             X  : 1 x 8
@@ -43,18 +45,19 @@ final class Training {
     /** The command lines a cache of this kind is trained on; f is a problem file, values a values file. */
     static List<String[]> runs(Kind kind, String f, String values, String missing) {
         List<String[]> runs = new ArrayList<>(List.of(
-                new String[] {f}, new String[] {"derive", f}, new String[] {"derive", f, "--steps", "--wrt", "W2"},
-                new String[] {"derive", f, "--check"}, new String[] {"check", f}, new String[] {"shapes", f},
-                new String[] {"run", f}, new String[] {"latex", f}, new String[] {"derive", f, "--format", "latex"},
-                new String[] {"--version"}, new String[] {"shapes", missing}, new String[] {"check", f, "--claim", "d(L)/d(z2) = yhat -* y"},
+                new String[] {"derive", f}, new String[] {"derive", f, "--steps", "--wrt", "W2"}, new String[] {"derive", missing},
                 new String[] {"derive", "--frob"}));
-        if (kind == Kind.FULL) {
-            runs.addAll(List.of(
-                    new String[] {"--help"}, new String[] {"derive", "--help"},
-                    new String[] {"derive", f, "--check", "--format", "json"}, new String[] {"shapes", f, "--format", "json"},
-                    new String[] {"eval", f, "--at", values}, new String[] {"derive", f, "--at", values},
-                    new String[] {"--format", "json", "shapes", missing}));
-        }
+        if (kind == Kind.SYMBOLIC) return runs;
+        runs.addAll(List.of(
+                new String[] {"shapes", f}, new String[] {"latex", f}, new String[] {"derive", f, "--format", "latex"},
+                new String[] {"shapes", missing}, new String[] {f}, new String[] {"derive", f, "--check"}, new String[] {"check", f}, new String[] {"run", f},
+                new String[] {"--version"}, new String[] {"check", f, "--claim", "d(L)/d(z2) = yhat -* y"}));
+        if (kind == Kind.LEAN) return runs;
+        runs.addAll(List.of(
+                new String[] {"--help"}, new String[] {"derive", "--help"},
+                new String[] {"derive", f, "--check", "--format", "json"}, new String[] {"shapes", f, "--format", "json"},
+                new String[] {"eval", f, "--at", values}, new String[] {"derive", f, "--at", values},
+                new String[] {"--format", "json", "shapes", missing}));
         return runs;
     }
 
@@ -66,7 +69,11 @@ final class Training {
      * on those paths) is in the cache too.
      */
     public static void main(String[] args) throws IOException {
-        Kind kind = args.length > 0 && args[0].equals("lean") ? Kind.LEAN : Kind.FULL;
+        Kind kind = args.length == 0 ? Kind.FULL : switch (args[0]) {
+            case "symbolic" -> Kind.SYMBOLIC;
+            case "lean" -> Kind.LEAN;
+            default -> Kind.FULL;
+        };
         // not Files.createTempDirectory, whose SecureRandom would be in the cache, loaded at every start
         Path dir = Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"), "chainrule-training-" + System.nanoTime()));
         try {
@@ -78,7 +85,7 @@ final class Training {
                 Main.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
             }
             for (int i = 1; i < args.length; i++) {
-                for (String command : List.of("derive", "check")) {
+                for (String command : kind == Kind.SYMBOLIC ? List.of("derive") : List.of("derive", "check")) {
                     Main.run(new String[] {command, args[i]}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
                 }
             }

@@ -14,7 +14,6 @@ import java.util.NoSuchElementException;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
@@ -70,8 +69,7 @@ public final class Parse {
 
     /** How many brackets are still open at the end of the text (the REPL reads on while > 0). */
     public static int openBrackets(String text) {
-        ChainRuleLexer lexer = new ChainRuleLexer(CharStreams.fromString(normalized(text)));
-        lexer.removeErrorListeners();
+        Tokenizer lexer = new Tokenizer(normalized(text));
         while (lexer.nextToken().getType() != Token.EOF) {
             // lexing only counts brackets
         }
@@ -131,8 +129,7 @@ public final class Parse {
      * asked for: after too many errors the rest of a huge file is not even lexed.
      */
     private static Iterable<List<Token>> chunks(SourceFile source) {
-        ChainRuleLexer lexer = new ChainRuleLexer(CharStreams.fromString(normalized(source.text())));
-        lexer.removeErrorListeners();
+        Tokenizer lexer = new Tokenizer(normalized(source.text()));
         return () -> new Iterator<>() {
             private List<Token> next = read();
 

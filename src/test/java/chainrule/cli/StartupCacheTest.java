@@ -13,9 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The start-up cache: the launcher (./chainrule) picks the lean cache for exactly the command lines
- * Training trains it on, and the full one for the rest; and the libraries on the start path are
- * class files the cache can hold.
+ * The start-up cache: the launcher (./chainrule) picks the symbolic cache, then the lean one, for
+ * exactly the command lines Training trains them on, and the full one for the rest; and the
+ * libraries on the start path are class files the cache can hold.
  */
 class StartupCacheTest {
     /** The kind ./chainrule's cache_kind picks for each command line, on a JDK of this feature version. */
@@ -40,24 +40,30 @@ class StartupCacheTest {
     }
 
     @Test
-    void theLeanCacheServesWhatItIsTrainedOnAndTheFullOneTheRest() throws Exception {
-        List<String[]> lean = runs(Training.Kind.LEAN), all = runs(Training.Kind.FULL);
-        for (int i = 0; i < lean.size(); i++) assertEquals(List.of(lean.get(i)), List.of(all.get(i))); // full trains on lean's too
-        List<String[]> full = all.subList(lean.size(), all.size());
-        assertTrue(lean.size() > 10 && full.size() >= 5, lean.size() + " " + full.size());
-        assertEquals(lean.stream().map(l -> "lean").toList(), picked(25, lean));
+    void eachCacheServesWhatItIsTrainedOnAndTheFullOneTheRest() throws Exception {
+        List<String[]> symbolic = runs(Training.Kind.SYMBOLIC), lean = runs(Training.Kind.LEAN), all = runs(Training.Kind.FULL);
+        // each kind trains on the smaller one's command lines too, first
+        for (int i = 0; i < symbolic.size(); i++) assertEquals(List.of(symbolic.get(i)), List.of(lean.get(i)));
+        for (int i = 0; i < lean.size(); i++) assertEquals(List.of(lean.get(i)), List.of(all.get(i)));
+        List<String[]> leanOnly = lean.subList(symbolic.size(), lean.size()), full = all.subList(lean.size(), all.size());
+        assertTrue(symbolic.size() >= 4 && leanOnly.size() > 8 && full.size() >= 5, symbolic.size() + " " + leanOnly.size() + " " + full.size());
+        assertEquals(symbolic.stream().map(l -> "symbolic").toList(), picked(25, symbolic));
+        assertEquals(leanOnly.stream().map(l -> "lean").toList(), picked(25, leanOnly));
         assertEquals(full.stream().map(l -> "full").toList(), picked(25, full));
         List<String[]> others = List.of(new String[] {}, new String[] {"repl"}, new String[] {"--format=JSON", "check", "net.nn"},
                 new String[] {"serve", "--port", "0"}, new String[] {"codegen", "net.nn", "--target", "numpy"},
                 new String[] {"latex", "net.nn", "--png", "d.png"}, new String[] {"derive", "net.nn", "--at=v.json"},
                 new String[] {"help", "derive"}, new String[] {"-h"});
         assertEquals(others.stream().map(l -> "full").toList(), picked(25, others));
+        List<String[]> leanToo = List.of(new String[] {"--format=latex", "derive", "net.nn"}, new String[] {"derive", "net.nn", "--check"},
+                new String[] {"check", "derive"});
+        assertEquals(leanToo.stream().map(l -> "lean").toList(), picked(25, leanToo));
     }
 
     @Test
     void beforeJdk24OneArchiveServesEveryCommand() throws Exception {
         List<String[]> lean = runs(Training.Kind.LEAN);
-        assertEquals(lean.stream().map(l -> "full").toList(), picked(21, lean));
+        assertEquals(lean.stream().map(l -> "full").toList(), picked(21, lean)); // lean holds symbolic's too
     }
 
     /** Java 5 class files (major version 49), as commons-math3's jar holds, cannot be in the cache: it is compiled from source. */

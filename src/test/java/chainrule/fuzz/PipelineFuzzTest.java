@@ -1,5 +1,6 @@
 package chainrule.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import chainrule.claim.ClaimResult;
 import chainrule.cli.Loader;
 import chainrule.eval.CheckResult;
 import chainrule.eval.Limits;
+import chainrule.parse.TokenizerOracle;
 import chainrule.render.Latex;
 import chainrule.render.Text;
 import chainrule.shape.Program;
@@ -35,6 +37,8 @@ class PipelineFuzzTest {
     void pipeline(byte[] input) {
         // bytes that are not UTF-8 become U+FFFD (the loader's own check of them is tested elsewhere)
         SourceFile source = new SourceFile("fuzz.nn", new String(input, StandardCharsets.UTF_8));
+        // the hand-written tokenizer reads what the grammar's lexer rules read
+        assertEquals(TokenizerOracle.byGrammar(source.text()), TokenizerOracle.byHand(source.text()));
         // numeric work on small matrices only, so an input runs in milliseconds; the limit's message is an outcome too
         long limit = Limits.maxEntries();
         Limits.setMaxEntries(MAX_ENTRIES);
