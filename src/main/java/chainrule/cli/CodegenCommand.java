@@ -33,7 +33,7 @@ final class CodegenCommand implements Callable<Integer> {
                 .description("the library the module is written for: numpy or torch").build());
         spec.addOption(Specs.option("--of", "NAME", String.class, "the function to differentiate (default: the file's derive requests)"));
         spec.addOption(Specs.names("--wrt", "NAME,...").description("the variables (default: the file's derive requests)").build());
-        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("OUT.py").type(Path.class)
+        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("OUT.py").type(String.class)
                 .description("write the module to this file instead of standard output").build());
         common = CommonOptions.addTo(spec);
         Specs.standardHelp(spec,
@@ -46,7 +46,7 @@ final class CodegenCommand implements Callable<Integer> {
         var result = (Result.Code) Answering.answer(new Request.Codegen(Loader.read(Specs.positional(spec, 0)),
                 Specs.value(spec, "--target"), Specs.value(spec, "--of"), Specs.value(spec, "--wrt")));
         Output output = common.output();
-        Path outputFile = Specs.value(spec, "--output");
+        Path outputFile = Loader.outputFile(Specs.value(spec, "--output"));
         if (outputFile != null) {
             try {
                 Files.writeString(outputFile, result.code());

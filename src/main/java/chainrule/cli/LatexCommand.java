@@ -23,7 +23,7 @@ final class LatexCommand implements Callable<Integer> {
     LatexCommand() {
         spec.addPositional(Specs.file("1", Specs.FILE));
         spec.addOption(Specs.flag("--standalone", "a whole document that pdflatex compiles (article, amsmath, amssymb)"));
-        spec.addOption(Specs.option("--png", "OUT.png", Path.class, "draw the derivation into a PNG picture instead (JLaTeXMath)"));
+        spec.addOption(Specs.option("--png", "OUT.png", String.class, "draw the derivation into a PNG picture instead (JLaTeXMath)"));
         spec.addOption(OptionSpec.builder("--size").paramLabel("PX").type(float.class).initialValue(20f)
                 .description("the font size of the picture in pixels, " + MIN_SIZE + " to " + MAX_SIZE + " (default: 20)").build());
         common = CommonOptions.addTo(spec);
@@ -33,7 +33,7 @@ final class LatexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path png = Specs.value(spec, "--png");
+        Path png = Loader.outputFile(Specs.value(spec, "--png"));
         float size = Specs.value(spec, "--size");
         if (png != null) Picture.check(png, size);
         else if (spec.commandLine().getParseResult().hasMatchedOption("--size")) {

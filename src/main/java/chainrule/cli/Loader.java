@@ -13,6 +13,7 @@ import chainrule.source.Span;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -44,6 +45,16 @@ public final class Loader {
             throw usage(file, "no such file");
         } catch (IOException e) {
             throw usage(file, "cannot read it" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    /** A file to write, given with an option (--png, -o); null when the option is not given. */
+    static Path outputFile(String name) {
+        if (name == null) return null;
+        try {
+            return Path.of(name);
+        } catch (InvalidPathException e) {
+            throw usage("'" + name + "' is not a file name");
         }
     }
 

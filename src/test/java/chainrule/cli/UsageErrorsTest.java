@@ -42,6 +42,13 @@ class UsageErrorsTest {
     }
 
     @Test
+    void outputFileNameThatCannotBeAPath() {
+        Path f = Run.file(dir, "x : 3\nL = sum(x .* x)\nderive L wrt x\n");
+        usage("'a\\u0000b.png' is not a file name", "latex", f.toString(), "--png", "a\0b.png");
+        usage("'a\\u0000b.py' is not a file name", "codegen", f.toString(), "--target", "numpy", "-o", "a\0b.py");
+    }
+
+    @Test
     void unknownOption() {
         usage("unknown option '--bogus'; see 'chainrule --help'", "shapes", "--bogus", "x.nn");
     }
