@@ -52,29 +52,38 @@ final class Commands {
 
     /** The whole command line, every command in it (for help). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, Set.copyOf(COMMANDS), false);
+        return commandLine(out, err, Set.copyOf(COMMANDS));
     }
+
+    /** A command line ready to run: picocli's model, and the arguments it reads. */
+    record Invocation(CommandLine commandLine, String[] args) {}
 
     /**
-     * The command line for these arguments: picocli reads every command's annotations when it is
-     * added, which takes longer than the rest of a small request, so only the command named is
-     * added (all of them for help).
+     * The command line for these arguments. Only the command named is built (all of them for
+     * help): picocli's model of one takes longer than the rest of a small request. A command named
+     * first (after options, which it reads wherever they stand) is the whole command line, without
+     * the top level of 'chainrule FILE', which would read nothing.
      */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
+    static Invocation invocation(PrintWriter out, PrintWriter err, String[] args) {
         Set<String> names = needed(args);
-        // a command named first (after options, which Arguments moves behind it): the top level then reads
-        // nothing, and a bare one, without the options and help of 'chainrule FILE', saves building them
-        boolean bare = names.size() == 1 && names.contains(firstWord(args));
-        return commandLine(out, err, names, bare);
+        int first = firstWordAt(args);
+        if (names.size() == 1 && first < args.length && names.contains(args[first])) {
+            String[] rest = new String[args.length - 1];
+            System.arraycopy(args, 0, rest, 0, first);
+            System.arraycopy(args, first + 1, rest, first, args.length - first - 1);
+            return new Invocation(configured(new CommandLine(make(args[first])), out, err), rest);
+        }
+        CommandLine cmd = commandLine(out, err, names);
+        return new Invocation(cmd, Arguments.commandFirst(args, cmd));
     }
 
-    /** The first word that is neither an option nor the value of a common option; null when there is none. */
-    static String firstWord(String[] args) {
+    /** Where the first word is that is neither an option nor the value of a common option; args.length when there is none. */
+    static int firstWordAt(String[] args) {
         int i = 0;
         while (i < args.length && args[i].startsWith("-") && !args[i].equals("-") && !args[i].equals("--")) {
             i += CommonOptions.takesValue(args[i]) ? 2 : 1;
         }
-        return i < args.length ? args[i] : null;
+        return Math.min(i, args.length);
     }
 
     static Set<String> needed(String[] args) {
@@ -89,11 +98,15 @@ final class Commands {
         return Set.of();
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Set<String> names, boolean bare) {
-        CommandLine cmd = new CommandLine(bare ? CommandSpec.create().name("chainrule") : new RunCommand().spec);
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Set<String> names) {
+        CommandLine cmd = new CommandLine(new RunCommand().spec);
         for (String name : COMMANDS) {
             if (names.contains(name)) cmd.addSubcommand(name, make(name));
         }
+        return configured(cmd, out, err);
+    }
+
+    private static CommandLine configured(CommandLine cmd, PrintWriter out, PrintWriter err) {
         cmd.setUsageHelpWidth(100);
         cmd.setOut(out);
         cmd.setErr(err);

@@ -65,10 +65,11 @@ public final class Main {
     private static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Output output = Output.detect(args, out, err);
         try {
-            CommandLine cmd = Commands.commandLine(out, err, args);
+            Commands.Invocation invocation = Commands.invocation(out, err, args);
+            CommandLine cmd = invocation.commandLine();
             cmd.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, output));
-            cmd.setParameterExceptionHandler((ex, a) -> {
-                output.usageError(usageMessage(ex, a, cmd) + "; see 'chainrule --help'");
+            cmd.setParameterExceptionHandler((ex, parsedArgs) -> {
+                output.usageError(usageMessage(ex, args) + "; see 'chainrule --help'"); // the words as typed
                 return BAD_INPUT;
             });
             cmd.setExecutionStrategy(parsed -> {
@@ -81,7 +82,7 @@ public final class Main {
                 }
                 return new CommandLine.RunLast().execute(parsed);
             });
-            return cmd.execute(Arguments.commandFirst(args, cmd));
+            return cmd.execute(invocation.args());
         } catch (RuntimeException | Error e) {
             return failure(e, output);
         }
@@ -96,7 +97,7 @@ public final class Main {
     }
 
     /** picocli's message, in chainrule's words for the usual mistakes. */
-    static String usageMessage(CommandLine.ParameterException ex, String[] args, CommandLine top) {
+    static String usageMessage(CommandLine.ParameterException ex, String[] args) {
         // 'chainrule derive --frob': picocli names the missing FILE first, but the unknown option is the mistake
         if (ex instanceof CommandLine.MissingParameterException && ex.getCommandLine() != null) {
             List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();

@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 class CommandModelTest {
     /** The model of the command these arguments run, after parsing them as Main does. */
     private static CommandSpec parsed(String... args) {
-        CommandLine cmd = Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
-        CommandLine.ParseResult result = cmd.parseArgs(Arguments.commandFirst(args, cmd));
+        Commands.Invocation invocation = Commands.invocation(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+        CommandLine.ParseResult result = invocation.commandLine().parseArgs(invocation.args());
         while (result.hasSubcommand()) result = result.subcommand();
         return result.commandSpec();
     }
@@ -150,17 +150,23 @@ class CommandModelTest {
         assertTrue(refusedPath.getMessage().contains("No TypeConverter registered for java.nio.file.Path"), refusedPath.getMessage());
     }
 
-    /** A command named first gets a bare top level (nothing to read there); anything else the whole one, with the same results. */
+    /** A command named first is the whole command line (no top level to build); anything else gets the top level, with the same results. */
     @Test
-    void aCommandNamedFirstGetsABareTopLevel() {
+    void aCommandNamedFirstIsTheWholeCommandLine() {
         PrintWriter none = new PrintWriter(new StringWriter());
-        assertTrue(Commands.commandLine(none, none, new String[] {"derive", "net.nn"}).getCommandSpec().args().isEmpty());
-        assertTrue(Commands.commandLine(none, none, new String[] {"--seed", "3", "--steps", "derive", "net.nn"}).getCommandSpec().args().isEmpty());
-        assertFalse(Commands.commandLine(none, none, new String[] {"net.nn"}).getCommandSpec().args().isEmpty());
-        assertFalse(Commands.commandLine(none, none, new String[] {"net.nn", "derive"}).getCommandSpec().args().isEmpty());
-        assertFalse(Commands.commandLine(none, none, new String[] {"--of", "L", "derive", "net.nn"}).getCommandSpec().args().isEmpty());
+        Commands.Invocation first = Commands.invocation(none, none, new String[] {"derive", "net.nn"});
+        assertEquals("derive", first.commandLine().getCommandName());
+        assertEquals(List.of("net.nn"), List.of(first.args()));
+        Commands.Invocation afterOptions = Commands.invocation(none, none, new String[] {"--seed", "3", "--steps", "derive", "net.nn"});
+        assertEquals("derive", afterOptions.commandLine().getCommandName());
+        assertEquals(List.of("--seed", "3", "--steps", "net.nn"), List.of(afterOptions.args()));
+        assertEquals(List.of("derive.nn"), List.of(Commands.invocation(none, none, new String[] {"derive", "derive.nn"}).args()));
+        for (String[] args : List.of(new String[] {"net.nn"}, new String[] {"net.nn", "derive"}, new String[] {"--of", "L", "derive", "net.nn"})) {
+            assertEquals("chainrule", Commands.invocation(none, none, args).commandLine().getCommandName(), List.of(args).toString());
+        }
         assertEquals("L", Specs.value(parsed("--of", "L", "derive", "net.nn"), "--of"));
         assertEquals(3L, common(parsed("--seed", "3", "--steps", "derive", "net.nn")).seed());
         assertEquals(true, Specs.value(parsed("--seed", "3", "--steps", "derive", "net.nn"), "--steps"));
+        assertEquals("net.nn", Specs.positional(parsed("--seed", "3", "--steps", "derive", "net.nn"), 0));
     }
 }
