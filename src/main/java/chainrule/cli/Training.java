@@ -42,10 +42,17 @@ final class Training {
 
     private Training() {}
 
-    /** The command lines a cache of this kind is trained on; f is a problem file, values a values file. */
-    static List<String[]> runs(Kind kind, String f, String values, String missing) {
+    /** The everyday mistakes: a statement cut short, and a product whose shapes do not fit. */
+    static final String SYNTAX_MISTAKE = "x : 3\ny = 2*x +\n", SHAPE_MISTAKE = "x : 3\nW : 2 x 2\nz = W*x\n";
+
+    /**
+     * The command lines a cache of this kind is trained on; f is a problem file, values a values
+     * file, missing a file that is not there, syntax and shapes files with those mistakes.
+     */
+    static List<String[]> runs(Kind kind, String f, String values, String missing, String syntax, String shapes) {
         List<String[]> runs = new ArrayList<>(List.of(
-                new String[] {"derive", f}, new String[] {"derive", f, "--steps", "--wrt", "W2"}, new String[] {"derive", missing},
+                new String[] {"derive", f}, new String[] {"derive", f, "--steps", "--wrt", "W2"}, new String[] {"derive", f, "--unicode"},
+                new String[] {"derive", missing}, new String[] {"derive", syntax}, new String[] {"derive", shapes},
                 new String[] {"derive", "--frob"}));
         if (kind == Kind.SYMBOLIC) return runs;
         runs.addAll(List.of(
@@ -81,7 +88,9 @@ final class Training {
             Path values = Files.writeString(dir.resolve("v.json"), "{\"X\": [[1, 2, 3, 4, 5, 6, 7, 8]], \"W1\": "
                     + "[[0.1, 0.2, 0.3, 0.4]" + ", [0.1, 0.2, 0.3, 0.4]".repeat(8) + "], \"W2\": [[1, 2, 3]" + ", [1, 2, 3]".repeat(4)
                     + "], \"y\": [[0, 1, 0]]}");
-            for (String[] run : runs(kind, nn.toString(), values.toString(), dir.resolve("missing.nn").toString())) {
+            Path syntax = Files.writeString(dir.resolve("syntax.nn"), SYNTAX_MISTAKE), shapes = Files.writeString(dir.resolve("shapes.nn"), SHAPE_MISTAKE);
+            for (String[] run : runs(kind, nn.toString(), values.toString(), dir.resolve("missing.nn").toString(), syntax.toString(),
+                    shapes.toString())) {
                 Main.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
             }
             for (int i = 1; i < args.length; i++) {
