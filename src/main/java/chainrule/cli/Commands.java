@@ -1,6 +1,7 @@
 package chainrule.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -56,7 +57,7 @@ final class Commands {
     }
 
     /** A command line ready to run: picocli's model, and the arguments it reads. */
-    record Invocation(CommandLine commandLine, String[] args) {}
+    record Invocation(CommandLine commandLine, List<String> args) {}
 
     /**
      * The command line for these arguments. Only the command named is built (all of them for
@@ -68,13 +69,12 @@ final class Commands {
         Set<String> names = needed(args);
         int first = firstWordAt(args);
         if (names.size() == 1 && first < args.length && names.contains(args[first])) {
-            String[] rest = new String[args.length - 1];
-            System.arraycopy(args, 0, rest, 0, first);
-            System.arraycopy(args, first + 1, rest, first, args.length - first - 1);
-            return new Invocation(configured(new CommandLine(make(args[first])), out, err), rest);
+            List<String> rest = new ArrayList<>(List.of(args));
+            rest.remove(first);
+            return new Invocation(configured(new CommandLine(make(args[first])), out, err), List.copyOf(rest));
         }
         CommandLine cmd = commandLine(out, err, names);
-        return new Invocation(cmd, Arguments.commandFirst(args, cmd));
+        return new Invocation(cmd, List.of(Arguments.commandFirst(args, cmd)));
     }
 
     /** Where the first word is that is neither an option nor the value of a common option; args.length when there is none. */

@@ -82,7 +82,7 @@ public final class Main {
                 }
                 return new CommandLine.RunLast().execute(parsed);
             });
-            return cmd.execute(invocation.args());
+            return cmd.execute(invocation.args().toArray(new String[0]));
         } catch (RuntimeException | Error e) {
             return failure(e, output);
         }

@@ -18,7 +18,7 @@ class CommandModelTest {
     /** The model of the command these arguments run, after parsing them as Main does. */
     private static CommandSpec parsed(String... args) {
         Commands.Invocation invocation = Commands.invocation(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
-        CommandLine.ParseResult result = invocation.commandLine().parseArgs(invocation.args());
+        CommandLine.ParseResult result = invocation.commandLine().parseArgs(invocation.args().toArray(new String[0]));
         while (result.hasSubcommand()) result = result.subcommand();
         return result.commandSpec();
     }
@@ -156,11 +156,11 @@ class CommandModelTest {
         PrintWriter none = new PrintWriter(new StringWriter());
         Commands.Invocation first = Commands.invocation(none, none, new String[] {"derive", "net.nn"});
         assertEquals("derive", first.commandLine().getCommandName());
-        assertEquals(List.of("net.nn"), List.of(first.args()));
+        assertEquals(List.of("net.nn"), first.args());
         Commands.Invocation afterOptions = Commands.invocation(none, none, new String[] {"--seed", "3", "--steps", "derive", "net.nn"});
         assertEquals("derive", afterOptions.commandLine().getCommandName());
-        assertEquals(List.of("--seed", "3", "--steps", "net.nn"), List.of(afterOptions.args()));
-        assertEquals(List.of("derive.nn"), List.of(Commands.invocation(none, none, new String[] {"derive", "derive.nn"}).args()));
+        assertEquals(List.of("--seed", "3", "--steps", "net.nn"), afterOptions.args());
+        assertEquals(List.of("derive.nn"), Commands.invocation(none, none, new String[] {"derive", "derive.nn"}).args());
         for (String[] args : List.of(new String[] {"net.nn"}, new String[] {"net.nn", "derive"}, new String[] {"--of", "L", "derive", "net.nn"})) {
             assertEquals("chainrule", Commands.invocation(none, none, args).commandLine().getCommandName(), List.of(args).toString());
         }
