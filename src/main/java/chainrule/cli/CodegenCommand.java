@@ -43,10 +43,10 @@ final class CodegenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path outputFile = Loader.outputFile(Specs.value(spec, "--output"));
         var result = (Result.Code) Answering.answer(new Request.Codegen(Loader.read(Specs.positional(spec, 0)),
                 Specs.value(spec, "--target"), Specs.value(spec, "--of"), Specs.value(spec, "--wrt")));
         Output output = common.output();
-        Path outputFile = Loader.outputFile(Specs.value(spec, "--output"));
         if (outputFile != null) {
             try {
                 Files.writeString(outputFile, result.code());

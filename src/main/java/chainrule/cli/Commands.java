@@ -57,7 +57,16 @@ final class Commands {
     }
 
     /** A command line ready to run: picocli's model, and the arguments it reads. */
-    record Invocation(CommandLine commandLine, List<String> args) {}
+    record Invocation(CommandLine commandLine, List<String> args) {
+        Invocation {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** Every option, of any command, that takes the next word as its value ('--seed 3'); CommandModelTest holds it to the model. */
+    static final Set<String> WITH_VALUE = Set.of("--format", "--seed", "--max-file-size", "--max-depth", "--max-statements",
+            "--max-answer-size", "--max-entries", "--of", "--wrt", "--at", "--claim", "--png", "--size", "--target", "-o", "--output",
+            "--port", "--host", "--time-limit", "--workers");
 
     /**
      * The command line for these arguments. Only the command named is built (all of them for
@@ -71,28 +80,35 @@ final class Commands {
         if (names.size() == 1 && first < args.length && names.contains(args[first])) {
             List<String> rest = new ArrayList<>(List.of(args));
             rest.remove(first);
-            return new Invocation(configured(new CommandLine(make(args[first])), out, err), List.copyOf(rest));
+            return new Invocation(configured(new CommandLine(make(args[first])), out, err), rest);
         }
         CommandLine cmd = commandLine(out, err, names);
         return new Invocation(cmd, List.of(Arguments.commandFirst(args, cmd)));
     }
 
-    /** Where the first word is that is neither an option nor the value of a common option; args.length when there is none. */
+    /** Where the first word is that is neither an option nor an option's value; args.length when there is none. */
     static int firstWordAt(String[] args) {
         int i = 0;
         while (i < args.length && args[i].startsWith("-") && !args[i].equals("-") && !args[i].equals("--")) {
-            i += CommonOptions.takesValue(args[i]) ? 2 : 1;
+            i += WITH_VALUE.contains(args[i]) ? 2 : 1;
         }
         return Math.min(i, args.length);
     }
 
+    /**
+     * The commands to build: every one for help (also -h in a cluster such as -hV, and an @file,
+     * whose words picocli reads), else the one named, else none ('chainrule FILE').
+     */
     static Set<String> needed(String[] args) {
         for (String a : args) {
             if (a.equals("--")) break;
-            if (a.equals("help") || a.equals("-h") || a.equals("--help")) return Set.copyOf(COMMANDS);
+            boolean shortOptions = a.length() > 1 && a.charAt(0) == '-' && a.charAt(1) != '-';
+            if (a.equals("help") || a.equals("--help") || shortOptions && a.indexOf('h') > 0 || a.startsWith("@")) {
+                return Set.copyOf(COMMANDS);
+            }
         }
         for (int i = 0; i < args.length; i++) {
-            if (COMMANDS.contains(args[i]) && (i == 0 || !CommonOptions.takesValue(args[i - 1]))) return Set.of(args[i]);
+            if (COMMANDS.contains(args[i]) && (i == 0 || !WITH_VALUE.contains(args[i - 1]))) return Set.of(args[i]);
             if (args[i].equals("--")) break;
         }
         return Set.of();

@@ -60,16 +60,6 @@ final class CommonOptions {
         return maxEntries;
     }
 
-    /** Whether a word is one of these options (or serve's) that takes a value as the next word. */
-    static boolean takesValue(String word) {
-        return switch (word) {
-            case "--format", "--seed", "--max-file-size", "--max-depth", "--max-statements", "--max-answer-size", "--max-entries" -> true;
-            // serve's own options, which may also stand before the command's name
-            case "--port", "--host", "--time-limit", "--workers" -> true;
-            default -> false;
-        };
-    }
-
     Format format() {
         return Specs.value(command, "--format");
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The training run the launcher records the JVM's start-up cache from (JDK 24+: the ahead-of-time
@@ -45,14 +46,15 @@ final class Training {
     /** The everyday mistakes: a statement cut short, and a product whose shapes do not fit. */
     static final String SYNTAX_MISTAKE = "x : 3\ny = 2*x +\n", SHAPE_MISTAKE = "x : 3\nW : 2 x 2\nz = W*x\n";
 
-    /**
-     * The command lines a cache of this kind is trained on; f is a problem file, values a values
-     * file, missing a file that is not there, syntax and shapes files with those mistakes.
-     */
-    static List<String[]> runs(Kind kind, String f, String values, String missing, String syntax, String shapes) {
+    /** The files a training run works on: a problem, a values file, one that is not there, and the two mistakes. */
+    record Inputs(String network, String values, String missing, String syntaxMistake, String shapeMistake) {}
+
+    /** The command lines a cache of this kind is trained on. */
+    static List<String[]> runs(Kind kind, Inputs in) {
+        String f = in.network(), values = in.values(), missing = in.missing();
         List<String[]> runs = new ArrayList<>(List.of(
                 new String[] {"derive", f}, new String[] {"derive", f, "--steps", "--wrt", "W2"}, new String[] {"derive", f, "--unicode"},
-                new String[] {"derive", missing}, new String[] {"derive", syntax}, new String[] {"derive", shapes},
+                new String[] {"derive", missing}, new String[] {"derive", in.syntaxMistake()}, new String[] {"derive", in.shapeMistake()},
                 new String[] {"derive", "--frob"}));
         if (kind == Kind.SYMBOLIC) return runs;
         runs.addAll(List.of(
@@ -69,18 +71,15 @@ final class Training {
     }
 
     /**
-     * Trains the kind named by the first argument ("lean" or "full"; full when none), then on the
-     * problem files that follow (the launcher gives the seed questions, which the jar also ships as
-     * the web page's examples): {@code derive} and {@code check} of each, so that what a real network
+     * Trains the kind named by the first argument ("symbolic", "lean" or "full"; full when none), then
+     * on the problem files that follow (the launcher gives the seed questions, which the jar also ships
+     * as the web page's examples): {@code derive} of each, and {@code check} but for the symbolic
+     * kind, so that what a real network
      * reaches beyond the small one here (claims that do not type, slices, more functions, the lambdas
      * on those paths) is in the cache too.
      */
     public static void main(String[] args) throws IOException {
-        Kind kind = args.length == 0 ? Kind.FULL : switch (args[0]) {
-            case "symbolic" -> Kind.SYMBOLIC;
-            case "lean" -> Kind.LEAN;
-            default -> Kind.FULL;
-        };
+        Kind kind = args.length == 0 ? Kind.FULL : Kind.valueOf(args[0].toUpperCase(Locale.ROOT));
         // not Files.createTempDirectory, whose SecureRandom would be in the cache, loaded at every start
         Path dir = Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"), "chainrule-training-" + System.nanoTime()));
         try {
@@ -89,8 +88,8 @@ final class Training {
                     + "[[0.1, 0.2, 0.3, 0.4]" + ", [0.1, 0.2, 0.3, 0.4]".repeat(8) + "], \"W2\": [[1, 2, 3]" + ", [1, 2, 3]".repeat(4)
                     + "], \"y\": [[0, 1, 0]]}");
             Path syntax = Files.writeString(dir.resolve("syntax.nn"), SYNTAX_MISTAKE), shapes = Files.writeString(dir.resolve("shapes.nn"), SHAPE_MISTAKE);
-            for (String[] run : runs(kind, nn.toString(), values.toString(), dir.resolve("missing.nn").toString(), syntax.toString(),
-                    shapes.toString())) {
+            Inputs in = new Inputs(nn.toString(), values.toString(), dir.resolve("missing.nn").toString(), syntax.toString(), shapes.toString());
+            for (String[] run : runs(kind, in)) {
                 Main.run(run, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
             }
             for (int i = 1; i < args.length; i++) {

@@ -118,6 +118,21 @@ class CommandModelTest {
     /** The types picocli converts with converters it looks up by reflection, which Commands leaves out. */
     private static final String REFLECTED = "java\\.(time|sql)\\..*|java\\.nio\\.file\\.Path";
 
+    /** Commands.WITH_VALUE, by which the command named is found among options, is every option that takes a value. */
+    @Test
+    void theOptionsThatTakeAValueAreKnownBeforeTheModelIsBuilt() {
+        CommandLine all = Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        List<CommandLine> commands = new java.util.ArrayList<>(all.getSubcommands().values());
+        commands.add(all);
+        java.util.Set<String> withValue = new java.util.TreeSet<>();
+        for (CommandLine c : commands) {
+            for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                if (o.arity().max() > 0 && !o.usageHelp() && !o.versionHelp()) withValue.addAll(List.of(o.names()));
+            }
+        }
+        assertEquals(withValue, new java.util.TreeSet<>(Commands.WITH_VALUE));
+    }
+
     /** picocli's converters for java.time, java.sql and Path are not made (Commands): no option or parameter may need one. */
     @Test
     void noOptionHasATypeWhoseConverterIsLeftOut() {
@@ -161,7 +176,11 @@ class CommandModelTest {
         assertEquals("derive", afterOptions.commandLine().getCommandName());
         assertEquals(List.of("--seed", "3", "--steps", "net.nn"), afterOptions.args());
         assertEquals(List.of("derive.nn"), Commands.invocation(none, none, new String[] {"derive", "derive.nn"}).args());
-        for (String[] args : List.of(new String[] {"net.nn"}, new String[] {"net.nn", "derive"}, new String[] {"--of", "L", "derive", "net.nn"})) {
+        assertEquals(List.of("--of", "L", "net.nn"), Commands.invocation(none, none, new String[] {"--of", "L", "derive", "net.nn"}).args());
+        assertEquals(List.of("-o", "codegen", "--target", "numpy", "f.nn"),
+                Commands.invocation(none, none, new String[] {"-o", "codegen", "--target", "numpy", "codegen", "f.nn"}).args());
+        for (String[] args : List.of(new String[] {"net.nn"}, new String[] {"net.nn", "derive"}, new String[] {"derive", "-hV", "net.nn"},
+                new String[] {"derive", "@options.txt"})) {
             assertEquals("chainrule", Commands.invocation(none, none, args).commandLine().getCommandName(), List.of(args).toString());
         }
         assertEquals("L", Specs.value(parsed("--of", "L", "derive", "net.nn"), "--of"));

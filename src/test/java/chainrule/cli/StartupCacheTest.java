@@ -36,7 +36,7 @@ class StartupCacheTest {
     }
 
     private static List<String[]> runs(Training.Kind kind) {
-        return Training.runs(kind, "net.nn", "v.json", "missing.nn", "syntax.nn", "shapes.nn");
+        return Training.runs(kind, new Training.Inputs("net.nn", "v.json", "missing.nn", "syntax.nn", "shapes.nn"));
     }
 
     @Test
