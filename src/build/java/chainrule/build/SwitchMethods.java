@@ -83,30 +83,28 @@ final class SwitchMethods {
             case Integer value -> {
                 // as the JDK: a Number by intValue(), a Character by charValue()
                 Label notNumber = new Label();
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
-                mv.visitTypeInsn(Opcodes.INSTANCEOF, "java/lang/Number");
-                mv.visitJumpInsn(Opcodes.IFEQ, notNumber);
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
-                mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Number");
-                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Number", "intValue", "()I", false);
-                Bytecode.pushInt(mv, value);
-                mv.visitJumpInsn(Opcodes.IF_ICMPNE, next);
+                unboxedIs(mv, "java/lang/Number", "intValue", "()I", value, notNumber, next);
                 Bytecode.pushInt(mv, index);
                 mv.visitInsn(Opcodes.IRETURN);
                 mv.visitLabel(notNumber);
                 mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
-                mv.visitTypeInsn(Opcodes.INSTANCEOF, "java/lang/Character");
-                mv.visitJumpInsn(Opcodes.IFEQ, next);
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
-                mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Character");
-                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Character", "charValue", "()C", false);
-                Bytecode.pushInt(mv, value);
-                mv.visitJumpInsn(Opcodes.IF_ICMPNE, next);
+                unboxedIs(mv, "java/lang/Character", "charValue", "()C", value, next, next);
             }
             default -> throw new IllegalArgumentException("label " + label); // handles() let it through
         }
         Bytecode.pushInt(mv, index);
         mv.visitInsn(Opcodes.IRETURN);
+    }
+
+    /** Falls through when the selector (local 0) is a box of this type whose unboxed value is value; else jumps. */
+    private static void unboxedIs(MethodVisitor mv, String type, String getter, String descriptor, int value, Label notType, Label unequal) {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitTypeInsn(Opcodes.INSTANCEOF, type);
+        mv.visitJumpInsn(Opcodes.IFEQ, notType);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitTypeInsn(Opcodes.CHECKCAST, type);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, type, getter, descriptor, false);
+        Bytecode.pushInt(mv, value);
+        mv.visitJumpInsn(Opcodes.IF_ICMPNE, unequal);
     }
 }

@@ -36,25 +36,7 @@ final class Samples {
 
     interface Local {
         /** A switch in an interface: its method must be an interface's private static method. */
-        static String integers(Integer i) {
-        return switch (i) {
-            case 1 -> "one";
-            case 99 -> "c";
-            case Integer j when j > 5 -> "big";
-            case Integer j -> "small";
-        };
-    }
-
-    static String characters(Character c) {
-        return switch (c) {
-            case 'a' -> "letter a";
-            case '\u00e9' -> "e acute";
-            case Character d when Character.isLetter(d) -> "letter";
-            case Character d -> "other";
-        };
-    }
-
-    static String kind(Object o) {
+        static String kind(Object o) {
             return switch (o) {
                 case Shape s -> "shape";
                 case Number n -> "number";
